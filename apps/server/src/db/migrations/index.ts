@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.js';
+import * as historyFunctions from './0002-history-functions.js';
+
+/** Every migration in order. Names are permanent once released. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-history-functions': historyFunctions,
+};

@@ -1,0 +1,52 @@
+/** Values stored in the database; their labels live in the web app's locale files. */
+export const ROLES = ['system_admin', 'unit_admin', 'unit_editor', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const GENDERS = ['male', 'female', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const POSITIONS = ['teacher', 'staff', 'manager', 'lecturer', 'contract_worker', 'other'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** Union roles; the ones marked key make a cán bộ công đoàn chủ chốt by default. */
+export const UNION_ROLES = [
+  'chair',
+  'vice_chair',
+  'committee_member',
+  'inspection_chair',
+  'group_leader',
+  'member',
+] as const;
+export type UnionRole = (typeof UNION_ROLES)[number];
+export const KEY_UNION_ROLES: readonly UnionRole[] = ['chair', 'vice_chair', 'committee_member', 'inspection_chair'];
+
+export const MEMBER_STATUSES = ['active', 'transferred', 'retired', 'left'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Vietnamese labels, used by the server for messages and for .xlsx files. */
+export const VI_LABELS = {
+  gender: { male: 'Nam', female: 'Nữ', other: 'Khác' },
+  position: {
+    teacher: 'Giáo viên',
+    staff: 'Nhân viên',
+    manager: 'Cán bộ quản lý',
+    lecturer: 'Giảng viên',
+    contract_worker: 'Người lao động hợp đồng',
+    other: 'Khác',
+  },
+  unionRole: {
+    chair: 'Chủ tịch',
+    vice_chair: 'Phó Chủ tịch',
+    committee_member: 'Ủy viên BCH',
+    inspection_chair: 'Chủ nhiệm UBKT',
+    group_leader: 'Tổ trưởng công đoàn',
+    member: 'Đoàn viên',
+  },
+  status: { active: 'Đang sinh hoạt', transferred: 'Chuyển công tác', retired: 'Nghỉ hưu', left: 'Thôi sinh hoạt' },
+  role: {
+    system_admin: 'Quản trị hệ thống',
+    unit_admin: 'Quản trị đơn vị',
+    unit_editor: 'Biên tập viên đơn vị',
+    member: 'Đoàn viên',
+  },
+} as const;
