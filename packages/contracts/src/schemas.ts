@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, MEMBER_STATUSES, POSITIONS, ROLES, UNION_ROLES } from './enums.js';
+import { normalizePhone } from './names.js';
 
 /** Calendar date as the API carries it: "2024-09-05". */
 export const isoDate = z
@@ -133,10 +134,14 @@ export const unitHistoryEntry = z.object({
 });
 
 // ---------- members ----------
-const phone = z
+/** Accepts "+84 912-345-678", "0912.345.678"…; carries the normalised "0912345678". */
+export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(\+?84|0)\d{9,10}$/u, 'Số điện thoại không hợp lệ (ví dụ 0912345678)');
+  .max(20)
+  .transform(normalizePhone)
+  .pipe(z.string().regex(/^0\d{9,10}$/u, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'));
+const phone = phoneSchema;
 const email = z.string().trim().toLowerCase().email('E-mail không hợp lệ').max(254);
 
 export const memberInput = z.object({

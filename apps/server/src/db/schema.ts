@@ -41,6 +41,7 @@ export interface MembersTable {
   middle_name: string;
   given_name: string;
   search_text: string;
+  contact_search: Generated<string>;
   gender: string;
   birth_date: string | null;
   position: string;

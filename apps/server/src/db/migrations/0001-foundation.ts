@@ -61,6 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       middle_name text not null,
       given_name text not null,
       search_text text not null,
+      contact_search text not null default '',
       gender text not null check (gender in ('male','female','other')),
       birth_date date,
       position text not null,
@@ -74,6 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     );
     create index members_search_trgm on members using gin (search_text gin_trgm_ops);
+    create index members_contact_search_trgm on members using gin (contact_search gin_trgm_ops);
     create index members_sort on members (
       given_name collate "vi-VN-x-icu", middle_name collate "vi-VN-x-icu", family_name collate "vi-VN-x-icu", id
     );

@@ -39,7 +39,7 @@ export function memberColumns(input: MemberInput): Omit<NewMember, 'created_at' 
     family_name: parts.family,
     middle_name: parts.middle,
     given_name: parts.given,
-    search_text: memberSearchText({ fullName, phone, email }),
+    ...memberSearchText({ fullName, phone, email }),
     gender: input.gender,
     birth_date: input.birthDate ?? null,
     position: input.position,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { type Actor, scopeCondition } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
+import { canManageMembersOf } from './org.policy.js';
 
 /** A member with their current unit: what presenters turn into API views. */
 export interface MemberRecord {
@@ -32,9 +33,15 @@ export interface MemberFilters {
   sort: 'name' | '-name' | 'unit' | 'joined' | '-joined';
 }
 
-/** Text the trigram index searches: folded name, phone and e-mail. */
-export function memberSearchText(input: { fullName: string; phone?: string | null; email?: string | null }): string {
-  return [foldVietnamese(input.fullName), input.phone ?? '', (input.email ?? '').toLowerCase()].join(' ').trim();
+/**
+ * Texts the trigram indexes search: the folded name, and apart from it phone and e-mail, so that
+ * someone who may not see contact details cannot find a person by them either.
+ */
+export function memberSearchText(input: { fullName: string; phone?: string | null; email?: string | null }) {
+  return {
+    search_text: foldVietnamese(input.fullName),
+    contact_search: [input.phone ?? '', (input.email ?? '').toLowerCase()].join(' ').trim(),
+  };
 }
 
 function baseQuery(db: Executor) {
@@ -79,8 +86,12 @@ function filtered(db: Executor, actor: Actor, unit: { id: number; path: string }
   if (filters.unionRole) query = query.where('p.union_role', '=', filters.unionRole);
   if (filters.status) query = query.where('p.status', '=', filters.status);
   if (filters.keyOfficial) query = query.where('p.is_key_official', '=', filters.keyOfficial === 'true');
+  const contacts = canManageMembersOf(actor, unit);
   for (const word of searchWords(filters.q)) {
-    query = query.where('p.search_text', 'like', `%${word}%`);
+    const pattern = `%${word}%`;
+    query = contacts
+      ? query.where((eb) => eb.or([eb('p.search_text', 'like', pattern), eb('p.contact_search', 'like', pattern)]))
+      : query.where('p.search_text', 'like', pattern);
   }
   return query;
 }

@@ -76,7 +76,8 @@ async function closeVersion(tx: Tx, unitId: number, date: string): Promise<void>
 
 /** Rewrites today's paths of a unit and everything under it (including past units kept there). */
 async function repath(tx: Tx, oldPath: string, newPath: string): Promise<void> {
-  await sql`update units set path = ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree))
+  await sql`update units set path = case when path = ${oldPath}::ltree then ${newPath}::ltree
+              else ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)) end
             where path <@ ${oldPath}::ltree`.execute(tx);
 }
 
