@@ -187,6 +187,8 @@ export const memberView = z.object({
   status: z.enum(MEMBER_STATUSES),
   unitId: z.number(),
   unitName: z.string(),
+  /** Since when the member belongs to their current unit. */
+  joinedUnitOn: z.string(),
   /** Contact and personal details are null unless the viewer manages the member's unit (or is the member). */
   birthDate: z.string().nullable(),
   unionJoinedOn: z.string().nullable(),

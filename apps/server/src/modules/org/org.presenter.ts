@@ -25,6 +25,7 @@ export function presentMember(actor: Actor, member: MemberRecord): MemberView {
     status: member.status as MemberStatus,
     unitId: member.unitId,
     unitName: member.unitName,
+    joinedUnitOn: member.joinedUnitOn,
     birthDate: contacts ? member.birthDate : null,
     unionJoinedOn: contacts ? member.unionJoinedOn : null,
     phone: contacts ? member.phone : null,
