@@ -1,0 +1,222 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  useNavigate,
+} from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { AppLayout } from '../components/app-layout';
+import { NotFoundPage, RouteErrorPage } from '../components/route-pages';
+import { LoadingState } from '../components/states';
+import { type AccountsSearch, parseAccountsSearch } from '../modules/accounts/accounts-search';
+import { type AuditSearch, parseAuditSearch } from '../modules/audit/audit-search';
+import { LoginPage } from '../modules/auth/login-page';
+import { MemberCreatePage } from '../modules/members/member-create-page';
+import { MemberPage } from '../modules/members/member-page';
+import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
+import { NoHomePage } from '../modules/units/no-home-page';
+import { UnitPage } from '../modules/units/unit-page';
+import { UnitsTreePage } from '../modules/units/units-tree-page';
+import { ApiError, setUnauthenticatedHandler } from './api';
+import { isIsoDate } from './format';
+import { queryClient } from './query-client';
+import { homePath, meQuery } from './session';
+
+// Pages most members never open are loaded on demand, keeping the first download small on phones.
+const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ImportPage = lazy(() => import('../modules/import/import-page').then((m) => ({ default: m.ImportPage })));
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    // Already signed in: go home instead of showing the form.
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: function LoginRoute() {
+    const { redirect: target } = loginRoute.useSearch();
+    return <LoginPage redirect={target} />;
+  },
+});
+
+/** Everything below needs a session; a 401 sends the visitor to /login and back afterwards. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      return { me };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  pendingComponent: LoadingState,
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const home = homePath(context.me);
+    if (home?.to === '/units/$unitId') throw redirect({ to: home.to, params: { unitId: home.unitId }, replace: true });
+    if (home?.to === '/members/$memberId') {
+      throw redirect({ to: home.to, params: { memberId: home.memberId }, replace: true });
+    }
+  },
+  component: NoHomePage,
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units',
+  validateSearch: (search: Record<string, unknown>): { at?: string } => (isIsoDate(search.at) ? { at: search.at } : {}),
+  component: function UnitsRoute() {
+    const { at } = unitsRoute.useSearch();
+    const navigate = useNavigate({ from: '/units' });
+    return <UnitsTreePage at={at} onAtChange={(next) => void navigate({ search: next ? { at: next } : {} })} />;
+  },
+});
+
+const unitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId',
+  validateSearch: (search: Record<string, unknown>): UnitSearch => parseUnitSearch(search),
+  component: function UnitRoute() {
+    const { unitId } = unitRoute.useParams();
+    const search = unitRoute.useSearch();
+    const navigate = useNavigate({ from: '/units/$unitId' });
+    return (
+      <UnitPage
+        key={unitId}
+        unitId={Number(unitId)}
+        search={search}
+        onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+      />
+    );
+  },
+});
+
+const memberCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/members/new',
+  component: function MemberCreateRoute() {
+    const { unitId } = memberCreateRoute.useParams();
+    return <MemberCreatePage unitId={Number(unitId)} />;
+  },
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$unitId/import',
+  component: function ImportRoute() {
+    const { unitId } = importRoute.useParams();
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <ImportPage unitId={Number(unitId)} />
+      </Suspense>
+    );
+  },
+});
+
+const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/members/$memberId',
+  component: function MemberRoute() {
+    const { memberId } = memberRoute.useParams();
+    return <MemberPage key={memberId} memberId={Number(memberId)} />;
+  },
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts',
+  validateSearch: (search: Record<string, unknown>): AccountsSearch => parseAccountsSearch(search),
+  component: function AccountsRoute() {
+    const search = accountsRoute.useSearch();
+    const navigate = useNavigate({ from: '/accounts' });
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <AccountsPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Suspense>
+    );
+  },
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: (search: Record<string, unknown>): AuditSearch => parseAuditSearch(search),
+  component: function AuditRoute() {
+    const search = auditRoute.useSearch();
+    const navigate = useNavigate({ from: '/audit' });
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <AuditPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Suspense>
+    );
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    unitsRoute,
+    unitRoute,
+    memberCreateRoute,
+    importRoute,
+    memberRoute,
+    accountsRoute,
+    auditRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: false,
+  defaultPendingMinMs: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// A request answered 401 mid-session: forget everything and ask to sign in again.
+setUnauthenticatedHandler(() => {
+  const { pathname, href } = router.state.location;
+  queryClient.clear();
+  if (pathname === '/login') return;
+  void router.navigate({ to: '/login', search: { redirect: href }, replace: true });
+});

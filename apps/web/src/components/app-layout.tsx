@@ -1,0 +1,100 @@
+import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconHierarchy2, IconHistory, IconUsers } from '@tabler/icons-react';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../app/session';
+import { useLogout } from '../modules/auth/auth-api';
+import { ChangePasswordModal } from '../modules/auth/change-password-modal';
+import { AccountMenu } from './account-menu';
+import { NavLinkLink } from './links';
+
+/** The signed-in frame: header with product name and account menu, nav that folds into a burger on phones. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [navOpened, nav] = useDisclosure(false);
+  const [passwordOpened, setPasswordOpened] = useState(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  const doLogout = () => {
+    logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login', search: {}, replace: true }) });
+  };
+
+  const links = [
+    {
+      to: '/units',
+      label: t('nav.units'),
+      icon: IconHierarchy2,
+      show: true,
+      active: pathname.startsWith('/units') || pathname.startsWith('/members'),
+    },
+    {
+      to: '/accounts',
+      label: t('nav.accounts'),
+      icon: IconUsers,
+      show: me.abilities.manageAccounts,
+      active: pathname.startsWith('/accounts'),
+    },
+    {
+      to: '/audit',
+      label: t('nav.audit'),
+      icon: IconHistory,
+      show: me.abilities.viewAudit,
+      active: pathname.startsWith('/audit'),
+    },
+  ] as const;
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton onClick={() => void navigate({ to: '/' })} aria-label={t('nav.home')}>
+              <Text fw={700} size="lg" c="blue.8">
+                {t('app.name')}
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <AccountMenu me={me} onChangePassword={() => setPasswordOpened(true)} onLogout={doLogout} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {links
+              .filter((link) => link.show)
+              .map((link) => (
+                <NavLinkLink
+                  key={link.to}
+                  to={link.to}
+                  label={link.label}
+                  leftSection={<link.icon size={18} stroke={1.6} />}
+                  active={link.active}
+                  onClick={nav.close}
+                  variant="light"
+                />
+              ))}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+      <ChangePasswordModal
+        opened={passwordOpened || me.account.mustChangePassword}
+        forced={me.account.mustChangePassword}
+        onClose={() => setPasswordOpened(false)}
+        onLogout={doLogout}
+      />
+    </AppShell>
+  );
+}

@@ -1,0 +1,41 @@
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format';
+import type { MemberView } from '../../app/types';
+import { AnchorLink } from '../../components/links';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The member's record; personal and contact fields the viewer may not see arrive as null and show "—". */
+export function MemberDetails({ member }: { member: MemberView }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="md">
+      <Field label={t('members.fields.unit')}>
+        <AnchorLink to="/units/$unitId" params={{ unitId: String(member.unitId) }}>
+          {member.unitName}
+        </AnchorLink>
+      </Field>
+      <Field label={t('members.fields.gender')}>{t(`enums.gender.${member.gender}`)}</Field>
+      <Field label={t('members.fields.position')}>{t(`enums.position.${member.position}`)}</Field>
+      <Field label={t('members.fields.unionRole')}>{t(`enums.unionRole.${member.unionRole}`)}</Field>
+      <Field label={t('members.fields.isKeyOfficial')}>{member.isKeyOfficial ? t('common.yes') : t('common.no')}</Field>
+      <Field label={t('members.fields.birthDate')}>{formatDate(member.birthDate)}</Field>
+      <Field label={t('members.fields.unionJoinedOn')}>{formatDate(member.unionJoinedOn)}</Field>
+      <Field label={t('members.fields.phone')}>{member.phone ?? '—'}</Field>
+      <Field label={t('members.fields.email')}>{member.email ?? '—'}</Field>
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,98 @@
+import { Badge, Breadcrumbs, Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { IconArrowMerge, IconArrowsMove, IconChevronDown, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../../app/format';
+import type { UnitDetail } from '../../app/types';
+import { AnchorLink } from '../../components/links';
+import { PageTitle } from '../../components/page-title';
+import { type UnitChangeKind, UnitChangeModal } from './unit-change-modal';
+import { UnitCreateModal } from './unit-create-modal';
+
+export function UnitHeader({ unit }: { unit: UnitDetail }) {
+  const { t } = useTranslation();
+  const [change, setChange] = useState<UnitChangeKind | null>(null);
+  const [creating, setCreating] = useState(false);
+  const ended = unit.validTo !== null;
+  const canEdit = unit.abilities.edit && !ended;
+
+  return (
+    <Stack gap="xs">
+      <Breadcrumbs separatorMargin={6} aria-label={t('units.breadcrumb')}>
+        <AnchorLink to="/units" size="sm">
+          {t('nav.units')}
+        </AnchorLink>
+        {unit.ancestors.map((ancestor) => (
+          <AnchorLink key={ancestor.id} to="/units/$unitId" params={{ unitId: String(ancestor.id) }} size="sm">
+            {ancestor.name}
+          </AnchorLink>
+        ))}
+        <Text size="sm" c="dimmed" aria-current="page">
+          {unit.name}
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={6} miw={0} flex="1 1 280px">
+          <PageTitle c={ended ? 'dimmed' : undefined}>{unit.name}</PageTitle>
+          <Group gap="xs" wrap="wrap">
+            <Badge variant="light">{unit.kindName}</Badge>
+            {ended ? (
+              <Badge color="gray" variant="filled">
+                {unit.mergedIntoId !== null
+                  ? t('units.mergedOn', { date: formatDate(unit.validTo) })
+                  : t('units.dissolvedOn', { date: formatDate(unit.validTo) })}
+              </Badge>
+            ) : null}
+            <Text size="sm" c="dimmed">
+              {t('units.validFrom', { date: formatDate(unit.validFrom) })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {unit.childCount > 0
+                ? t('units.memberCountDirect', { formatted: formatNumber(unit.memberCount) })
+                : t('units.memberCount', { count: unit.memberCount, formatted: formatNumber(unit.memberCount) })}
+            </Text>
+          </Group>
+          {unit.mergedIntoId !== null ? (
+            <Text size="sm">
+              {t('units.mergedInto')}{' '}
+              <AnchorLink to="/units/$unitId" params={{ unitId: String(unit.mergedIntoId) }}>
+                {t('units.openMergedInto')}
+              </AnchorLink>
+            </Text>
+          ) : null}
+        </Stack>
+        {canEdit ? (
+          <Menu position="bottom-end" shadow="md" width={240}>
+            <Menu.Target>
+              <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                {t('unitActions.menu')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                {t('unitActions.create.title')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setChange('rename')}>
+                {t('unitActions.rename.title')}
+              </Menu.Item>
+              {unit.parentId !== null ? (
+                <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setChange('move')}>
+                  {t('unitActions.move.title')}
+                </Menu.Item>
+              ) : null}
+              <Menu.Divider />
+              <Menu.Item color="red" leftSection={<IconArrowMerge size={16} />} onClick={() => setChange('merge')}>
+                {t('unitActions.merge.title')}
+              </Menu.Item>
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setChange('dissolve')}>
+                {t('unitActions.dissolve.title')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        ) : null}
+      </Group>
+      <UnitChangeModal unit={unit} kind={change} onClose={() => setChange(null)} />
+      <UnitCreateModal parent={unit} opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
