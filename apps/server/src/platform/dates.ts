@@ -2,3 +2,9 @@
 export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
+
+/** '2024-09-05' → '05/09/2024', the way dates are written in Vietnamese messages. */
+export function viDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}

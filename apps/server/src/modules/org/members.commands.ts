@@ -10,7 +10,7 @@ import type { Db, Executor, Tx } from '../../db/database.js';
 import type { NewMember } from '../../db/schema.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { todayInVietnam } from '../../platform/dates.js';
+import { todayInVietnam, viDate } from '../../platform/dates.js';
 import { AppError, fieldError, uniqueViolation } from '../../platform/errors.js';
 import { findMember, memberSearchText } from './members.repository.js';
 import { assertCanManageMembersOf, assertCanViewUnit } from './org.policy.js';
@@ -99,7 +99,10 @@ export async function createMember(db: Db, actor: Actor, input: NewMemberData): 
       assertCanManageMembersOf(actor, unit);
       if (unit.validTo !== null) throw fieldError('unitId', 'Đơn vị đã giải thể hoặc sáp nhập.');
       if (input.joinedUnitOn < unit.validFrom)
-        throw fieldError('joinedUnitOn', `Ngày vào đơn vị không được trước ngày thành lập đơn vị (${unit.validFrom}).`);
+        throw fieldError(
+          'joinedUnitOn',
+          `Ngày vào đơn vị không được trước ngày thành lập đơn vị (${viDate(unit.validFrom)}).`,
+        );
       const [id] = await insertMembers(tx, [input]);
       await recordAudit(tx, actor, {
         action: 'member.created',
@@ -169,7 +172,7 @@ export async function moveMembership(
   if (open.unit_id === toUnitId) throw fieldError('toUnitId', 'Đoàn viên đang sinh hoạt ở đơn vị này.');
   if (date < open.valid_from)
     throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-      { field: 'effectiveDate', message: `Ngày chuyển phải từ ${open.valid_from} trở đi.` },
+      { field: 'effectiveDate', message: `Ngày chuyển phải từ ${viDate(open.valid_from)} trở đi.` },
     ]);
   if (date === open.valid_from) {
     await tx.updateTable('memberships').set({ unit_id: toUnitId }).where('id', '=', open.id).execute();
@@ -227,7 +230,7 @@ export async function setMemberStatus(
       .executeTakeFirst();
     if (latest && input.effectiveDate < latest.valid_from) {
       throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-        { field: 'effectiveDate', message: `Ngày hiệu lực phải từ ${latest.valid_from} trở đi.` },
+        { field: 'effectiveDate', message: `Ngày hiệu lực phải từ ${viDate(latest.valid_from)} trở đi.` },
       ]);
     }
     if (latest?.status === input.status) throw fieldError('status', 'Đoàn viên đang ở trạng thái này.');

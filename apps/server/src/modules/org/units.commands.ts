@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { todayInVietnam } from '../../platform/dates.js';
+import { todayInVietnam, viDate } from '../../platform/dates.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { assertCanAddChild, assertCanEditUnit } from './org.policy.js';
 import { findUnit, type UnitRecord } from './units.repository.js';
@@ -47,7 +47,7 @@ async function reversion(
   const open = await openVersion(tx, unitId);
   if (date < open.valid_from)
     throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-      { field: 'effectiveDate', message: `Ngày hiệu lực phải từ ${open.valid_from} trở đi.` },
+      { field: 'effectiveDate', message: `Ngày hiệu lực phải từ ${viDate(open.valid_from)} trở đi.` },
     ]);
   const next = {
     name: changes.name ?? open.name,
@@ -69,7 +69,7 @@ async function closeVersion(tx: Tx, unitId: number, date: string): Promise<void>
   const open = await openVersion(tx, unitId);
   if (date <= open.valid_from)
     throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-      { field: 'effectiveDate', message: `Ngày hiệu lực phải sau ${open.valid_from}.` },
+      { field: 'effectiveDate', message: `Ngày hiệu lực phải sau ${viDate(open.valid_from)}.` },
     ]);
   await tx.updateTable('unit_versions').set({ valid_to: date }).where('id', '=', open.id).execute();
 }
@@ -113,7 +113,7 @@ export async function createUnit(
     if (input.validFrom < parent.validFrom) {
       throw fieldError(
         'validFrom',
-        `Ngày thành lập không được trước ngày thành lập đơn vị cấp trên (${parent.validFrom}).`,
+        `Ngày thành lập không được trước ngày thành lập đơn vị cấp trên (${viDate(parent.validFrom)}).`,
       );
     }
     const kind = await tx.selectFrom('unit_kinds').select('id').where('id', '=', input.kindId).executeTakeFirst();
