@@ -4,6 +4,7 @@ import { insertMembers, setMemberStatus, transferMember } from '../../modules/or
 import { createRootUnit, createUnit, dissolveUnit, mergeUnit } from '../../modules/org/units.commands.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { generatePassword } from '../../platform/passwords.js';
 import { buildDemoOrganisation } from './demo-data.js';
 
 export interface DemoLogins {
@@ -12,6 +13,9 @@ export interface DemoLogins {
 }
 
 /**
+ * Demo accounts get strong random passwords, printed once at first start like the admin's,
+ * and are not forced to change them: they exist to be tried at once.
+ *
  * Fills an empty database with the demo organisation (fixed seed: the same every time), going
  * through the same commands the API uses, so the demo data obeys every rule real data does.
  */
@@ -90,22 +94,32 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   const plainMember = demo.members.find((m) => m.key === demo.memberAccount.memberKey);
   const adminUnit = demo.units.find((u) => u.key === demo.unitAdmin.unitKey);
   if (!adminMember || !plainMember || !adminUnit) throw new Error('demo accounts refer to unknown people');
-  const unitAdmin = await createAccount(db, actor, {
-    displayName: adminMember.fullName,
-    email: adminMember.email,
-    phone: adminMember.phone,
-    memberId: memberOf(adminMember.key),
-    role: 'unit_admin',
-    unitId: unitOf(adminUnit.key),
-  });
-  const member = await createAccount(db, actor, {
-    displayName: plainMember.fullName,
-    email: plainMember.email,
-    phone: plainMember.phone,
-    memberId: memberOf(plainMember.key),
-    role: 'member',
-    unitId: unitOf(plainMember.unitKey),
-  });
+  const unitAdmin = await createAccount(
+    db,
+    actor,
+    {
+      displayName: adminMember.fullName,
+      email: adminMember.email,
+      phone: adminMember.phone,
+      memberId: memberOf(adminMember.key),
+      role: 'unit_admin',
+      unitId: unitOf(adminUnit.key),
+    },
+    generatePassword(),
+  );
+  const member = await createAccount(
+    db,
+    actor,
+    {
+      displayName: plainMember.fullName,
+      email: plainMember.email,
+      phone: plainMember.phone,
+      memberId: memberOf(plainMember.key),
+      role: 'member',
+      unitId: unitOf(plainMember.unitKey),
+    },
+    generatePassword(),
+  );
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',
