@@ -4,6 +4,7 @@ import { IconHistory, IconLock, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../app/format';
 import { useMe } from '../../app/session';
 import { DateField } from '../../components/date-input';
 import { foldFilter } from '../../components/fold-filter';
@@ -63,12 +64,15 @@ function AuditContent({ search, onSearchChange }: AuditPageProps) {
             label={t('common.from')}
             value={search.from ?? ''}
             onChange={(value) => onSearchChange({ from: value || undefined, page: undefined })}
+            maxDate={search.to && search.to < today() ? search.to : today()}
             error={rangeError}
           />
           <DateField
             label={t('common.to')}
             value={search.to ?? ''}
             onChange={(value) => onSearchChange({ to: value || undefined, page: undefined })}
+            minDate={search.from}
+            maxDate={today()}
           />
         </SimpleGrid>
         {filtered ? (

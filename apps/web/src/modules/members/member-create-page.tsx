@@ -70,7 +70,7 @@ export function MemberCreatePage({ unitId }: { unitId: number }) {
               description={t('members.form.joinedUnitOnHint')}
               value={joinedUnitOn}
               onChange={setJoinedUnitOn}
-              max={today()}
+              maxDate={today()}
               error={joinedError ?? server.joinedUnitOn ?? server.unitId}
               required
             />

@@ -129,7 +129,7 @@ export function MemberForm(props: MemberFormProps) {
           <DateField
             label={t('members.fields.birthDate')}
             value={values.birthDate ?? ''}
-            max={today()}
+            maxDate={today()}
             onChange={(value) => set('birthDate', value || null)}
             error={server.birthDate}
           />
@@ -174,7 +174,7 @@ export function MemberForm(props: MemberFormProps) {
           <DateField
             label={t('members.fields.unionJoinedOn')}
             value={values.unionJoinedOn ?? ''}
-            max={today()}
+            maxDate={today()}
             onChange={(value) => set('unionJoinedOn', value || null)}
             error={server.unionJoinedOn}
           />

@@ -123,7 +123,7 @@ export function MemberTransferModal({ member, opened, onClose }: MemberModalProp
             label={t('common.effectiveDate')}
             value={effectiveDate}
             onChange={setEffectiveDate}
-            max={today()}
+            maxDate={today()}
             error={local.effectiveDate ?? server.effectiveDate}
             required
           />
@@ -201,7 +201,7 @@ export function MemberStatusModal({ member, opened, onClose }: MemberModalProps)
             label={t('common.effectiveDate')}
             value={effectiveDate}
             onChange={setEffectiveDate}
-            max={today()}
+            maxDate={today()}
             error={local.effectiveDate ?? server.effectiveDate}
             required
           />

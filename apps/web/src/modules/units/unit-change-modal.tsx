@@ -150,7 +150,7 @@ function UnitChangeForm({ unit, kind, onClose }: { unit: UnitDetail; kind: UnitC
           description={t('unitActions.effectiveDateHint')}
           value={effectiveDate}
           onChange={setEffectiveDate}
-          max={today()}
+          maxDate={today()}
           error={local.effectiveDate ?? server.effectiveDate}
           required
         />

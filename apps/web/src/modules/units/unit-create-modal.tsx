@@ -91,7 +91,7 @@ function UnitCreateForm({ parent, onClose }: { parent: UnitDetail; onClose: () =
           label={t('unitActions.create.validFrom')}
           value={validFrom}
           onChange={setValidFrom}
-          max={today()}
+          maxDate={today()}
           error={local.validFrom ?? server.validFrom}
           required
         />

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,11 +59,10 @@ export function UnitsTreePage({ at, onAtChange }: UnitsTreePageProps) {
         <Group align="flex-end" gap="sm" wrap="wrap">
           <DateField
             label={t('units.viewAt')}
-            leftSection={<IconCalendar size={16} />}
             value={at ?? ''}
             onChange={(value) => onAtChange(value || undefined)}
             w={{ base: '100%', xs: 200 }}
-            max={today()}
+            maxDate={today()}
           />
           {at ? (
             <Button variant="subtle" onClick={() => onAtChange(undefined)}>
