@@ -27,7 +27,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   removeStalePidFile(dir);
-  await pg.start();
+  // Already running (the app is up and this is `npm run db -- backup`): use it, leave it running.
+  const alreadyRunning = existsSync(join(dir, 'postmaster.pid'));
+  if (!alreadyRunning) await pg.start();
   const client = pg.getPgClient();
   await client.connect();
   const exists = await client.query("select 1 from pg_database where datname = 'lantoa'");
@@ -35,7 +37,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
   await client.end();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/lantoa`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      if (!alreadyRunning) await pg.stop();
+    },
     server: pg,
   };
 }

@@ -45,10 +45,11 @@ const loginRoute = createRoute({
   path: '/login',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
     typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
-  beforeLoad: async ({ context }) => {
-    // Already signed in: go home instead of showing the form.
-    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
-    if (me) throw redirect({ to: '/' });
+  beforeLoad: ({ context }) => {
+    // Signed in earlier in this tab: go home instead of showing the form. The session is never
+    // probed from here (GET /api/me would answer 401 on every visit); a sign-in over a live
+    // session is handled by useLogin.
+    if (context.queryClient.getQueryData(meQuery.queryKey)) throw redirect({ to: '/' });
   },
   component: function LoginRoute() {
     const { redirect: target } = loginRoute.useSearch();

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@lan-toa/contracts';
+import type { Role } from '@lan-toa/contracts';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { errorMessage, fieldErrors } from '../../app/errors';
 import { useMe } from '../../app/session';
 import type { TemporaryPasswordResponse } from '../../app/types';
 import { UnitPicker } from '../../components/unit-picker';
-import { useAccountCommand } from './accounts-api';
+import { grantableRoles, roleNeedsUnit, useAccountCommand } from './accounts-api';
 
 interface AccountCreateModalProps {
   opened: boolean;
@@ -30,8 +30,7 @@ function AccountCreateForm({ onClose, onCreated }: Omit<AccountCreateModalProps,
   const { t } = useTranslation();
   const me = useMe();
   const command = useAccountCommand();
-  const isSystemAdmin = me.roles.some((grant) => grant.role === 'system_admin');
-  const roles = ROLES.filter((role) => isSystemAdmin || role !== 'system_admin');
+  const roles = grantableRoles(me);
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
@@ -39,7 +38,7 @@ function AccountCreateForm({ onClose, onCreated }: Omit<AccountCreateModalProps,
   const [role, setRole] = useState<Role>('member');
   const [unitId, setUnitId] = useState<number | null>(me.homeUnitIds[0] ?? null);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  const needsUnit = role !== 'system_admin';
+  const needsUnit = roleNeedsUnit(role);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,14 +1,16 @@
 import { ActionIcon, Badge, Card, Group, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconDots, IconKey, IconLockOpen, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconKey, IconLockOpen, IconUserCheck, IconUserCog, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import type { AccountView } from '../../app/types';
 import { isLocked } from './accounts-api';
 
-export type AccountAction = 'reset' | 'unlock' | 'disable' | 'enable';
+export type AccountAction = 'role' | 'reset' | 'unlock' | 'disable' | 'enable';
 
 interface AccountListProps {
   accounts: AccountView[];
+  /** The signed-in account: it may not change its own role nor disable itself. */
+  selfId: number;
   onAction: (account: AccountView, action: AccountAction) => void;
 }
 
@@ -43,8 +45,9 @@ function Roles({ account }: { account: AccountView }) {
   );
 }
 
-function Actions({ account, onAction }: { account: AccountView; onAction: AccountListProps['onAction'] }) {
+function Actions({ account, selfId, onAction }: { account: AccountView } & Omit<AccountListProps, 'accounts'>) {
   const { t } = useTranslation();
+  const self = account.id === selfId;
   return (
     <Menu position="bottom-end" shadow="md" width={220}>
       <Menu.Target>
@@ -53,6 +56,11 @@ function Actions({ account, onAction }: { account: AccountView; onAction: Accoun
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {self ? null : (
+          <Menu.Item leftSection={<IconUserCog size={16} />} onClick={() => onAction(account, 'role')}>
+            {t('accounts.actions.role')}
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onAction(account, 'reset')}>
           {t('accounts.actions.reset')}
         </Menu.Item>
@@ -65,7 +73,7 @@ function Actions({ account, onAction }: { account: AccountView; onAction: Accoun
           <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onAction(account, 'enable')}>
             {t('accounts.actions.enable')}
           </Menu.Item>
-        ) : (
+        ) : self ? null : (
           <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => onAction(account, 'disable')}>
             {t('accounts.actions.disable')}
           </Menu.Item>
@@ -75,7 +83,7 @@ function Actions({ account, onAction }: { account: AccountView; onAction: Accoun
   );
 }
 
-export function AccountTable({ accounts, onAction }: AccountListProps) {
+export function AccountTable({ accounts, selfId, onAction }: AccountListProps) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -112,7 +120,7 @@ export function AccountTable({ accounts, onAction }: AccountListProps) {
                 {account.lastLoginAt ? formatDateTime(account.lastLoginAt) : t('accounts.neverLoggedIn')}
               </Table.Td>
               <Table.Td>
-                <Actions account={account} onAction={onAction} />
+                <Actions account={account} selfId={selfId} onAction={onAction} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -122,7 +130,7 @@ export function AccountTable({ accounts, onAction }: AccountListProps) {
   );
 }
 
-export function AccountCards({ accounts, onAction }: AccountListProps) {
+export function AccountCards({ accounts, selfId, onAction }: AccountListProps) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
@@ -144,7 +152,7 @@ export function AccountCards({ accounts, onAction }: AccountListProps) {
                 </Text>
               </Group>
             </Stack>
-            <Actions account={account} onAction={onAction} />
+            <Actions account={account} selfId={selfId} onAction={onAction} />
           </Group>
         </Card>
       ))}

@@ -1,7 +1,7 @@
-import type { Role } from '@lan-toa/contracts';
+import { ROLES, type Role } from '@lan-toa/contracts';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { AccountView, Page, TemporaryPasswordResponse } from '../../app/types';
+import type { AccountView, Me, Page, TemporaryPasswordResponse } from '../../app/types';
 import type { AccountsSearch } from './accounts-search';
 
 export const ACCOUNTS_PAGE_SIZE = 25;
@@ -31,7 +31,7 @@ export type AccountCommand =
   | { type: 'create'; body: CreateAccountValues }
   | { type: 'reset-password'; accountId: number }
   | { type: 'unlock'; accountId: number }
-  | { type: 'update'; accountId: number; body: { disabled?: boolean } };
+  | { type: 'update'; accountId: number; body: { disabled?: boolean; role?: Role; unitId?: number | null } };
 
 type CommandResult = { kind: 'password'; value: TemporaryPasswordResponse } | { kind: 'account'; value: AccountView };
 
@@ -66,4 +66,15 @@ export function useAccountCommand() {
 
 export function isLocked(account: AccountView): boolean {
   return account.lockedUntil !== null && new Date(account.lockedUntil).getTime() > Date.now();
+}
+
+/** Roles the signed-in account may hand out: only a system admin grants system admin. */
+export function grantableRoles(me: Me): Role[] {
+  const isSystemAdmin = me.roles.some((grant) => grant.role === 'system_admin');
+  return ROLES.filter((role) => isSystemAdmin || role !== 'system_admin');
+}
+
+/** Every role but system admin is held in one unit. */
+export function roleNeedsUnit(role: Role): boolean {
+  return role !== 'system_admin';
 }

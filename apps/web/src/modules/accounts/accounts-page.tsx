@@ -14,6 +14,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
 import { AccountCreateModal } from './account-create-modal';
 import { type AccountAction, AccountCards, AccountTable } from './account-list';
+import { AccountRoleModal } from './account-role-modal';
 import { ACCOUNTS_PAGE_SIZE, accountsQuery, useAccountCommand } from './accounts-api';
 import type { AccountsSearch } from './accounts-search';
 import { TemporaryPasswordModal } from './temporary-password-modal';
@@ -40,6 +41,7 @@ export function AccountsPage({ search, onSearchChange }: AccountsPageProps) {
 
 function AccountsContent({ search, onSearchChange }: AccountsPageProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const list = useQuery(accountsQuery(search));
   const command = useAccountCommand();
@@ -50,9 +52,10 @@ function AccountsContent({ search, onSearchChange }: AccountsPageProps) {
   );
   const [creating, setCreating] = useState(false);
   const [password, setPassword] = useState<TemporaryPasswordResponse | null>(null);
-  const [pending, setPending] = useState<{ account: AccountView; action: AccountAction } | null>(null);
+  const [pending, setPending] = useState<{ account: AccountView; action: 'reset' | 'disable' } | null>(null);
+  const [editing, setEditing] = useState<AccountView | null>(null);
 
-  const run = (account: AccountView, action: AccountAction) => {
+  const run = (account: AccountView, action: Exclude<AccountAction, 'role'>) => {
     const next =
       action === 'reset'
         ? ({ type: 'reset-password', accountId: account.id } as const)
@@ -74,7 +77,8 @@ function AccountsContent({ search, onSearchChange }: AccountsPageProps) {
   };
 
   const onAction = (account: AccountView, action: AccountAction) => {
-    if (action === 'unlock' || action === 'enable') run(account, action);
+    if (action === 'role') setEditing(account);
+    else if (action === 'unlock' || action === 'enable') run(account, action);
     else setPending({ account, action });
   };
 
@@ -112,9 +116,9 @@ function AccountsContent({ search, onSearchChange }: AccountsPageProps) {
         ) : (
           <Stack gap="sm" opacity={list.isPlaceholderData ? 0.6 : 1}>
             {phone ? (
-              <AccountCards accounts={list.data.items} onAction={onAction} />
+              <AccountCards accounts={list.data.items} selfId={me.account.id} onAction={onAction} />
             ) : (
-              <AccountTable accounts={list.data.items} onAction={onAction} />
+              <AccountTable accounts={list.data.items} selfId={me.account.id} onAction={onAction} />
             )}
             <PaginationBar
               page={list.data.page}
@@ -133,6 +137,7 @@ function AccountsContent({ search, onSearchChange }: AccountsPageProps) {
           setPassword(result);
         }}
       />
+      <AccountRoleModal account={editing} onClose={() => setEditing(null)} />
       <TemporaryPasswordModal result={password} onClose={() => setPassword(null)} />
       <ConfirmDialog
         opened={pending !== null}
