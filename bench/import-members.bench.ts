@@ -4,7 +4,7 @@ import { parseMemberSheet } from '../apps/server/src/modules/org/members-excel.j
 import { importMembers } from '../apps/server/src/modules/org/members-import.js';
 import { createRootUnit, createUnit } from '../apps/server/src/modules/org/units.commands.js';
 import { findUnit } from '../apps/server/src/modules/org/units.repository.js';
-import type { Actor } from '../apps/server/src/platform/access.js';
+import { systemAdminActor } from '../apps/server/src/platform/access.js';
 import { generateMembers, writeMembersWorkbook } from './support/members-data.js';
 import { benchDatabase } from './support/postgres.js';
 import { type BenchResult, table } from './support/report.js';
@@ -26,13 +26,7 @@ export async function run(): Promise<BenchResult> {
       { displayName: 'Đo hiệu năng', email: 'bench@lantoa.local', role: 'system_admin', unitId: null },
       'mat-khau-do-hieu-nang',
     );
-    const actor: Actor = {
-      accountId: account.id,
-      displayName: account.displayName,
-      memberId: null,
-      grants: [{ role: 'system_admin', unitId: null, unitName: null, unitPath: null }],
-      ip: null,
-    };
+    const actor = systemAdminActor(account);
     const kinds = await db.selectFrom('unit_kinds').select(['id', 'code']).execute();
     const kind = (code: string) => kinds.find((k) => k.code === code)?.id ?? 0;
     const province = await db.transaction().execute((tx) =>

@@ -1,30 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb, type Db, migrateToLatest } from '../../apps/server/src/db/database.js';
 import { startEmbeddedPostgres } from '../../apps/server/src/db/embedded.js';
+import { freePort } from '../../apps/server/test/free-port.js';
 
 export interface BenchDatabase {
   db: Db;
   /** "embedded PostgreSQL 15.x" or "DATABASE_URL (PostgreSQL 16.x)": where the figures come from. */
   server: string;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 async function serverVersion(db: Db): Promise<string> {

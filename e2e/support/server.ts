@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -10,20 +9,10 @@ import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config.js';
 import { createDb, type Db, migrateToLatest } from '../../apps/server/src/db/database.js';
 import { startEmbeddedPostgres } from '../../apps/server/src/db/embedded.js';
+import { freePort } from '../../apps/server/test/free-port.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const webDist = join(root, 'apps/web/dist');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
 
 /** Builds the web app once if it is missing, as `npm start` would. */
 export function ensureWebBuilt(): void {

@@ -4,7 +4,7 @@ import { createDb, type Db, migrateToLatest } from './db/database.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { type DemoLogins, seedDemo } from './db/seed/seed-demo.js';
 import { createAccount } from './modules/access/accounts.service.js';
-import type { Actor } from './platform/access.js';
+import { systemAdminActor } from './platform/access.js';
 import { generatePassword } from './platform/passwords.js';
 
 export interface Database {
@@ -60,13 +60,7 @@ export async function initialiseIfEmpty(db: Db, config: Config): Promise<FirstSt
     },
     password,
   );
-  const actor: Actor = {
-    accountId: account.id,
-    displayName: account.displayName,
-    memberId: null,
-    grants: [{ role: 'system_admin', unitId: null, unitName: null, unitPath: null }],
-    ip: null,
-  };
+  const actor = systemAdminActor(account);
   const demo = config.demoData ? await seedDemo(db, actor) : null;
   return { admin: { login, password: config.adminPassword ? null : password }, demo };
 }

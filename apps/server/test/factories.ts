@@ -7,7 +7,7 @@ import type { Db } from '../src/db/database.js';
 import { createAccount } from '../src/modules/access/accounts.service.js';
 import { insertMembers } from '../src/modules/org/members.commands.js';
 import { createRootUnit, createUnit } from '../src/modules/org/units.commands.js';
-import type { Actor } from '../src/platform/access.js';
+import { type Actor, systemAdminActor } from '../src/platform/access.js';
 
 const systemActors = new WeakMap<Db, Promise<Actor>>();
 /** A real system-admin account of this test database, acting for set-up writes (audit needs a real actor). */
@@ -19,13 +19,7 @@ export function systemActor(db: Db): Promise<Actor> {
       null,
       { displayName: 'Quản trị thử', email: `admin.${unique()}@thu.vn`, role: 'system_admin', unitId: null },
       PASSWORD,
-    ).then(({ account }) => ({
-      accountId: account.id,
-      displayName: account.displayName,
-      memberId: null,
-      grants: [{ role: 'system_admin' as const, unitId: null, unitName: null, unitPath: null }],
-      ip: null,
-    }));
+    ).then(({ account }) => systemAdminActor(account));
     systemActors.set(db, actor);
   }
   return actor;

@@ -73,3 +73,14 @@ export function scopeCondition(actor: Actor, capability: Capability, pathColumn:
   if (parts.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
+
+/** The actor of a system-admin account, for set-up work done outside a request (first start, seeds, benchmarks). */
+export function systemAdminActor(account: { id: number; displayName: string }): Actor {
+  return {
+    accountId: account.id,
+    displayName: account.displayName,
+    memberId: null,
+    grants: [{ role: 'system_admin', unitId: null, unitName: null, unitPath: null }],
+    ip: null,
+  };
+}

@@ -2,14 +2,9 @@ import { auditPage, auditQuery } from '@lan-toa/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { type Actor, hasRole, isSystemAdmin, scopeCondition } from '../../platform/access.js';
+import { scopeCondition } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth-plugin.js';
-import { AppError } from '../../platform/errors.js';
-
-/** Admins read the events of their part of the tree; events with no unit (logins) only the system admin. */
-function assertCanViewAudit(actor: Actor): void {
-  if (!isSystemAdmin(actor) && !hasRole(actor, 'unit_admin')) throw new AppError('FORBIDDEN');
-}
+import { assertCanViewAudit } from './audit.policy.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
