@@ -6,6 +6,7 @@ import { type DemoLogins, seedDemo } from './db/seed/seed-demo.js';
 import { createAccount } from './modules/access/accounts.service.js';
 import { systemAdminActor } from './platform/access.js';
 import { generatePassword } from './platform/passwords.js';
+import { deleteExpiredSessions } from './platform/sessions.js';
 
 export interface Database {
   db: Db;
@@ -43,6 +44,7 @@ export interface FirstStart {
  */
 export async function initialiseIfEmpty(db: Db, config: Config): Promise<FirstStart | null> {
   await migrateToLatest(db);
+  await deleteExpiredSessions(db);
   const existing = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const login = config.adminLogin ?? 'admin@lantoa.local';

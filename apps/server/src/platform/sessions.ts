@@ -19,6 +19,8 @@ export function hashToken(token: string): string {
 }
 
 export async function createSession(db: Executor, accountId: number): Promise<{ token: string; csrfToken: string }> {
+  // Sessions that ended by time are removed when their owner logs in again (and at start).
+  await deleteExpiredSessions(db, accountId);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -95,4 +97,15 @@ export async function loadSession(
     actor: { accountId: row.id, displayName: row.display_name, memberId: row.member_id, grants, ip },
     session: { tokenHash, csrfToken: row.csrf_token },
   };
+}
+
+/** Removes sessions past their absolute or idle limit (of one account, or of everyone). */
+export async function deleteExpiredSessions(db: Executor, accountId?: number): Promise<void> {
+  let query = db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<', new Date(Date.now() - SESSION_IDLE_MS))]),
+    );
+  if (accountId !== undefined) query = query.where('account_id', '=', accountId);
+  await query.execute();
 }

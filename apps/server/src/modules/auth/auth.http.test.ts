@@ -152,6 +152,31 @@ describe('authentication over HTTP', () => {
     expect((await as(app, session).get('/api/me')).statusCode).toBe(401);
   });
 
+  it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
+    const who = await makeAccount(db, 'member', tree.schoolC);
+    const idle = await login(app, who);
+    const old = await login(app, who);
+    const [idleRow, oldRow] = await db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('account_id', '=', who.id)
+      .orderBy('created_at')
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60 * 1000) })
+      .where('token_hash', '=', idleRow?.token_hash ?? '')
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('token_hash', '=', oldRow?.token_hash ?? '')
+      .execute();
+    expect((await as(app, idle).get('/api/me')).statusCode).toBe(401);
+    expect((await as(app, old).get('/api/me')).statusCode).toBe(401);
+    expect(await db.selectFrom('sessions').select('token_hash').where('account_id', '=', who.id).execute()).toEqual([]);
+  });
+
   it('sends security headers and a strict CSP', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");

@@ -130,6 +130,7 @@ export function MemberForm(props: MemberFormProps) {
             label={t('members.fields.birthDate')}
             value={values.birthDate ?? ''}
             maxDate={today()}
+            defaultLevel={values.birthDate ? 'month' : 'decade'}
             onChange={(value) => set('birthDate', value || null)}
             error={server.birthDate}
           />
