@@ -6,17 +6,27 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- Units in root's subtree on day "at", as the tree was that day. Units that were later merged
-    -- into a unit of today's subtree count too: the survivor takes their history.
+    -- Units in root's subtree on day "at", as the tree was that day. A unit merged after "at"
+    -- counts too when, on the day of its merger, its survivor belonged to root's line (root, a
+    -- unit in root's subtree then, or a unit already counted this way): the survivor takes its history.
     create function unit_subtree_at(root bigint, at date) returns table (unit_id bigint)
     language sql stable as $$
-      with anchors as (
+      with recursive line(unit_id) as (
+        select root
+        union
+        select m.id
+        from line l
+        join units m on m.merged_into_id is not null and m.valid_to > at
+        join unit_versions lv on lv.unit_id = l.unit_id
+          and lv.valid_from <= m.valid_to and (lv.valid_to is null or lv.valid_to > m.valid_to)
+        join unit_versions sv on sv.unit_id = m.merged_into_id
+          and sv.valid_from <= m.valid_to and (sv.valid_to is null or sv.valid_to > m.valid_to)
+        where sv.path <@ lv.path
+      ), anchors as (
         select uv.path
-        from units u
-        join unit_versions uv on uv.unit_id = u.id
-        where u.path <@ (select path from units where id = root)
-          and (u.id = root or (u.merged_into_id is not null and u.valid_to > at))
-          and uv.valid_from <= at and (uv.valid_to is null or uv.valid_to > at)
+        from line
+        join unit_versions uv on uv.unit_id = line.unit_id
+        where uv.valid_from <= at and (uv.valid_to is null or uv.valid_to > at)
       )
       select distinct uv.unit_id
       from unit_versions uv

@@ -8,6 +8,7 @@ import { AppError, uniqueViolation } from '../../platform/errors.js';
 import { DUPLICATE_FIELDS, insertMembers } from './members.commands.js';
 import { columnOrder, memberColumn } from './members-excel-columns.js';
 import { formatDate, type ParsedRow, parseMemberSheet } from './members-excel-parse.js';
+import { lockTreeShared } from './unit-versions.js';
 import type { UnitRecord } from './units.repository.js';
 
 /** Details beyond this many are summarised: a response listing 20,000 errors helps no one. */
@@ -111,6 +112,7 @@ export async function importMembers(db: Db, actor: Actor, unit: UnitRecord, file
 
   try {
     return await db.transaction().execute(async (tx) => {
+      await lockTreeShared(tx);
       // Holding the unit row keeps it from being dissolved or merged while members arrive.
       const current = await tx
         .selectFrom('units')

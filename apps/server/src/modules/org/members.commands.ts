@@ -14,6 +14,7 @@ import { todayInVietnam, viDate } from '../../platform/dates.js';
 import { AppError, fieldError, uniqueViolation } from '../../platform/errors.js';
 import { findMember, memberSearchText } from './members.repository.js';
 import { assertCanManageMembersOf, assertCanViewUnit } from './org.policy.js';
+import { lockTreeShared } from './unit-versions.js';
 import { findUnit } from './units.repository.js';
 
 /** Member changes: each one transaction with its membership/status history and audit event. */
@@ -95,6 +96,7 @@ function assertNotFuture(date: string): void {
 export async function createMember(db: Db, actor: Actor, input: NewMemberData): Promise<number> {
   try {
     return await db.transaction().execute(async (tx) => {
+      await lockTreeShared(tx);
       const unit = await findUnit(tx, input.unitId);
       assertCanManageMembersOf(actor, unit);
       if (unit.validTo !== null) throw fieldError('unitId', 'Đơn vị đã giải thể hoặc sáp nhập.');
@@ -193,21 +195,36 @@ export async function transferMember(
 ) {
   assertNotFuture(input.effectiveDate);
   await db.transaction().execute(async (tx) => {
+    await lockTreeShared(tx);
     const member = await findMember(tx, memberId);
     assertCanManageMembersOf(actor, { path: member.unitPath });
     const target = await findUnit(tx, input.toUnitId);
     assertCanViewUnit(actor, target);
     assertCanManageMembersOf(actor, target);
     if (target.validTo !== null) throw fieldError('toUnitId', 'Đơn vị nhận đã giải thể hoặc sáp nhập.');
+    if (input.effectiveDate < target.validFrom) {
+      throw fieldError(
+        'effectiveDate',
+        `Đơn vị nhận thành lập ngày ${viDate(target.validFrom)}; ngày chuyển phải từ ngày đó.`,
+      );
+    }
     await moveMembership(tx, memberId, target.id, input.effectiveDate, 'transfer');
-    await recordAudit(tx, actor, {
-      action: 'member.transferred',
+    // A member's own account follows them: its member role now belongs to the new unit.
+    await tx
+      .updateTable('role_grants')
+      .set({ unit_id: target.id })
+      .where('role', '=', 'member')
+      .where('account_id', 'in', (eb) => eb.selectFrom('accounts').select('id').where('member_id', '=', memberId))
+      .execute();
+    const change = {
       entityType: 'member',
       entityId: memberId,
-      unitId: target.id,
       before: { unitId: member.unitId, unitName: member.unitName },
       after: { unitId: target.id, unitName: target.name, effectiveDate: input.effectiveDate },
-    });
+    };
+    // Both units' administrators see the move in their log.
+    await recordAudit(tx, actor, { action: 'member.transferred', unitId: target.id, ...change });
+    await recordAudit(tx, actor, { action: 'member.transferred_out', unitId: member.unitId, ...change });
   });
 }
 

@@ -127,6 +127,7 @@ describe('members over HTTP', () => {
       'member.created',
       'member.updated',
       'member.transferred',
+      'member.transferred_out',
       'member.status_changed',
     ]);
   });

@@ -44,10 +44,21 @@ export function memberSearchText(input: { fullName: string; phone?: string | nul
   };
 }
 
-function baseQuery(db: Executor) {
+/**
+ * Members joined to a membership: the open one for unit lists; for one person, their latest
+ * (someone whose unit was dissolved after they retired has no open membership, yet must stay findable).
+ */
+function baseQuery(db: Executor, membership: 'open' | 'latest' = 'open') {
   return db
     .selectFrom('members as p')
-    .innerJoin('memberships as m', (join) => join.onRef('m.member_id', '=', 'p.id').on('m.valid_to', 'is', null))
+    .innerJoin('memberships as m', (join) =>
+      membership === 'open'
+        ? join.onRef('m.member_id', '=', 'p.id').on('m.valid_to', 'is', null)
+        : join.onRef('m.member_id', '=', 'p.id').on(
+            sql<boolean>`m.id = (select x.id from memberships x where x.member_id = p.id
+                                   order by x.valid_from desc, x.id desc limit 1)`,
+          ),
+    )
     .innerJoin('units as u', 'u.id', 'm.unit_id');
 }
 
@@ -144,12 +155,13 @@ export async function listMembers(
 }
 
 export async function findMember(db: Executor, id: number): Promise<MemberRecord> {
-  const row = await selectRecord(baseQuery(db).where('p.id', '=', id)).executeTakeFirst();
+  const row = await selectRecord(baseQuery(db, 'latest').where('p.id', '=', id)).executeTakeFirst();
   if (!row) throw new AppError('MEMBER_NOT_FOUND');
   return row;
 }
 
-export async function memberHistory(db: Executor, memberId: number) {
+/** Status notes can be personal (health, family): only those who may see contact details read them. */
+export async function memberHistory(db: Executor, memberId: number, showNotes: boolean) {
   const [memberships, statuses] = await Promise.all([
     db
       .selectFrom('memberships as m')
@@ -172,5 +184,5 @@ export async function memberHistory(db: Executor, memberId: number) {
       .orderBy('id')
       .execute(),
   ]);
-  return { memberships, statuses };
+  return { memberships, statuses: statuses.map((row) => ({ ...row, note: showNotes ? row.note : null })) };
 }

@@ -20,7 +20,7 @@ import { createMember, setMemberStatus, transferMember, updateMember } from './m
 import { findMember, listMembers, memberHistory as loadHistory } from './members.repository.js';
 import { buildMemberExport, buildMemberTemplate } from './members-excel.js';
 import { importMembers } from './members-import.js';
-import { assertCanManageMembersOf, assertCanViewUnit, canViewMember } from './org.policy.js';
+import { assertCanManageMembersOf, assertCanViewUnit, canSeeContacts, canViewMember } from './org.policy.js';
 import { presentMember } from './org.presenter.js';
 import { findUnit } from './units.repository.js';
 
@@ -144,8 +144,8 @@ export const memberRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: { tags, summary: 'Quá trình sinh hoạt và trạng thái', params: idParam, response: { 200: memberHistory } },
     },
     async (request) => {
-      await visibleMember(request, request.params.id);
-      const history = await loadHistory(db, request.params.id);
+      const { actor, member } = await visibleMember(request, request.params.id);
+      const history = await loadHistory(db, request.params.id, canSeeContacts(actor, member));
       return history as z.infer<typeof memberHistory>;
     },
   );

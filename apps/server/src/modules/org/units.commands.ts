@@ -5,6 +5,18 @@ import { recordAudit } from '../../platform/audit.js';
 import { todayInVietnam, viDate } from '../../platform/dates.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { assertCanAddChild, assertCanEditUnit } from './org.policy.js';
+import {
+  assertOnOrAfter,
+  closeVersion,
+  dateBeforeHistory,
+  latestMembershipChange,
+  latestVersionChange,
+  lockTree,
+  openVersion,
+  repath,
+  reversion,
+  reversionSubtree,
+} from './unit-versions.js';
 import { findUnit, type UnitRecord } from './units.repository.js';
 
 /**
@@ -21,82 +33,6 @@ function assertActive(unit: UnitRecord, field: string): void {
     throw new AppError('UNIT_INACTIVE', undefined, [{ field, message: 'Đơn vị đã giải thể hoặc sáp nhập.' }]);
 }
 
-/** The unit's current (open) version, locked for update. */
-async function openVersion(tx: Tx, unitId: number) {
-  const version = await tx
-    .selectFrom('unit_versions')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .where('valid_to', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!version) throw new AppError('UNIT_INACTIVE');
-  return version;
-}
-
-/**
- * Starts a new version of a unit on `date` with the given changes. A change dated the same day
- * as the open version replaces it instead (there is no day in between to keep).
- */
-async function reversion(
-  tx: Tx,
-  unitId: number,
-  date: string,
-  changes: { name?: string; parentId?: number | null; path?: string },
-) {
-  const open = await openVersion(tx, unitId);
-  if (date < open.valid_from)
-    throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-      { field: 'effectiveDate', message: `Ngày hiệu lực phải từ ${viDate(open.valid_from)} trở đi.` },
-    ]);
-  const next = {
-    name: changes.name ?? open.name,
-    parent_id: changes.parentId === undefined ? open.parent_id : changes.parentId,
-    path: changes.path ?? open.path,
-  };
-  if (date === open.valid_from) {
-    await tx.updateTable('unit_versions').set(next).where('id', '=', open.id).execute();
-    return;
-  }
-  await tx.updateTable('unit_versions').set({ valid_to: date }).where('id', '=', open.id).execute();
-  await tx
-    .insertInto('unit_versions')
-    .values({ unit_id: unitId, ...next, valid_from: date, valid_to: null })
-    .execute();
-}
-
-async function closeVersion(tx: Tx, unitId: number, date: string): Promise<void> {
-  const open = await openVersion(tx, unitId);
-  if (date <= open.valid_from)
-    throw new AppError('DATE_BEFORE_HISTORY', undefined, [
-      { field: 'effectiveDate', message: `Ngày hiệu lực phải sau ${viDate(open.valid_from)}.` },
-    ]);
-  await tx.updateTable('unit_versions').set({ valid_to: date }).where('id', '=', open.id).execute();
-}
-
-/** Rewrites today's paths of a unit and everything under it (including past units kept there). */
-async function repath(tx: Tx, oldPath: string, newPath: string): Promise<void> {
-  await sql`update units set path = case when path = ${oldPath}::ltree then ${newPath}::ltree
-              else ${newPath}::ltree || subpath(path, nlevel(${oldPath}::ltree)) end
-            where path <@ ${oldPath}::ltree`.execute(tx);
-}
-
-/** Moves the live part of a subtree: every live unit under `root` gets a new version with its new path. */
-async function reversionSubtree(tx: Tx, oldRootPath: string, newRootPath: string, date: string, rootParentId: number) {
-  const live = await tx
-    .selectFrom('unit_versions')
-    .select(['unit_id', 'path'])
-    .where(sql<boolean>`path <@ ${oldRootPath}::ltree`)
-    .where('valid_to', 'is', null)
-    .orderBy(sql`nlevel(path)`)
-    .execute();
-  for (const version of live) {
-    const path = `${newRootPath}${version.path.slice(oldRootPath.length)}`;
-    const isRoot = version.path === oldRootPath;
-    await reversion(tx, version.unit_id, date, isRoot ? { parentId: rootParentId, path } : { path });
-  }
-}
-
 function summary(unit: UnitRecord) {
   return { name: unit.name, parentId: unit.parentId, validTo: unit.validTo, mergedIntoId: unit.mergedIntoId };
 }
@@ -107,6 +43,7 @@ export async function createUnit(
   input: { name: string; kindId: number; parentId: number; validFrom: string },
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
+    await lockTree(tx);
     const parent = await findUnit(tx, input.parentId);
     assertCanAddChild(actor, parent);
     assertActive(parent, 'parentId');
@@ -193,6 +130,7 @@ export async function createRootUnit(
 export async function renameUnit(db: Db, actor: Actor, unitId: number, input: { name: string; effectiveDate: string }) {
   assertNotFuture(input.effectiveDate);
   await db.transaction().execute(async (tx) => {
+    await lockTree(tx);
     const unit = await findUnit(tx, unitId);
     assertCanEditUnit(actor, unit);
     assertActive(unit, 'name');
@@ -217,12 +155,16 @@ export async function moveUnit(
 ) {
   assertNotFuture(input.effectiveDate);
   await db.transaction().execute(async (tx) => {
+    await lockTree(tx);
     const unit = await findUnit(tx, unitId);
     const parent = await findUnit(tx, input.parentId);
     assertCanEditUnit(actor, unit);
     assertCanAddChild(actor, parent);
     assertActive(unit, 'parentId');
     assertActive(parent, 'parentId');
+    // Nothing under the unit may have changed later, and the new parent must already be where it is.
+    assertOnOrAfter(input.effectiveDate, await latestVersionChange(tx, unit));
+    assertOnOrAfter(input.effectiveDate, (await openVersion(tx, parent.id)).valid_from);
     if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`))
       throw new AppError('UNIT_MOVE_INTO_ITSELF', undefined, [
         { field: 'parentId', message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' },
@@ -262,10 +204,9 @@ async function carryMemberships(
     .forUpdate()
     .execute();
   for (const membership of open) {
-    if (membership.valid_from >= date) {
-      // Joined on the day of the change: simply belongs to the survivor from the start.
-      if (into === null) await tx.deleteFrom('memberships').where('id', '=', membership.id).execute();
-      else await tx.updateTable('memberships').set({ unit_id: into }).where('id', '=', membership.id).execute();
+    if (membership.valid_from >= date && into !== null) {
+      // Joined on (or after) the day of the merger: simply belongs to the survivor from the start.
+      await tx.updateTable('memberships').set({ unit_id: into }).where('id', '=', membership.id).execute();
       continue;
     }
     await tx
@@ -291,6 +232,7 @@ export async function mergeUnit(
 ) {
   assertNotFuture(input.effectiveDate);
   return db.transaction().execute(async (tx) => {
+    await lockTree(tx);
     const unit = await findUnit(tx, unitId);
     const survivor = await findUnit(tx, input.intoUnitId);
     assertCanEditUnit(actor, unit);
@@ -300,6 +242,10 @@ export async function mergeUnit(
     if (survivor.id === unit.id || survivor.path.startsWith(`${unit.path}.`)) {
       throw fieldError('intoUnitId', 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.');
     }
+    // No later change under the unit, nobody who left it after the date, and the survivor as it is by then.
+    assertOnOrAfter(input.effectiveDate, await latestVersionChange(tx, unit));
+    assertOnOrAfter(input.effectiveDate, (await latestMembershipChange(tx, unit.path)).left);
+    assertOnOrAfter(input.effectiveDate, (await openVersion(tx, survivor.id)).valid_from);
     const children = await tx
       .selectFrom('unit_versions')
       .select('unit_id')
@@ -338,9 +284,19 @@ export async function mergeUnit(
 export async function dissolveUnit(db: Db, actor: Actor, unitId: number, input: { effectiveDate: string }) {
   assertNotFuture(input.effectiveDate);
   await db.transaction().execute(async (tx) => {
+    await lockTree(tx);
     const unit = await findUnit(tx, unitId);
     assertCanEditUnit(actor, unit);
     assertActive(unit, 'effectiveDate');
+    assertOnOrAfter(input.effectiveDate, await latestVersionChange(tx, unit));
+    const memberships = await latestMembershipChange(tx, unit.path);
+    assertOnOrAfter(input.effectiveDate, memberships.left);
+    if (memberships.joined !== null && input.effectiveDate <= memberships.joined) {
+      throw dateBeforeHistory(
+        memberships.joined,
+        `Có người vào đơn vị ngày ${viDate(memberships.joined)}; ngày giải thể phải sau ngày đó.`,
+      );
+    }
     const liveChildren = await tx
       .selectFrom('unit_versions')
       .select('unit_id')
