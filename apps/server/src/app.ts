@@ -30,7 +30,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Builds the whole server without listening, so tests drive it with inject() or a real port. */
 export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
   const app = Fastify({
-    trustProxy: config.trustProxy,
+    // Believe exactly as many X-Forwarded-For hops as there are proxies, so clients cannot pick their address.
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     logger: {
       level: config.logLevel,

@@ -102,7 +102,7 @@ export async function makeAccount(db: Db, role: Role, unitId: number | null, opt
 }
 
 export async function makeApp(db: Db): Promise<FastifyInstance> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/lantoa-unused' });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent', DATA_DIR: '/tmp/lantoa-unused' });
   return buildApp({ ...config, webDistDir: '/nonexistent' }, db);
 }
 

@@ -6,11 +6,12 @@ import { normalizePhone } from './names.js';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'Ngày không hợp lệ',
-  );
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'Ngày không hợp lệ')
+  // Years outside 1900–2100 are typing mistakes here (and year 0 does not exist in PostgreSQL).
+  .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', 'Ngày phải trong khoảng năm 1900–2100');
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const pageQuery = {

@@ -113,7 +113,6 @@ export interface AuditEventsTable {
   entity_type: string;
   entity_id: number | null;
   unit_id: number | null;
-  unit_path: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Actor } from './access.js';
 
@@ -6,7 +5,7 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: number | null;
-  /** The unit the change belongs to; its path scopes who may read the event. */
+  /** The unit the change belongs to: whoever is above that unit today may read the event. */
   unitId: number | null;
   before?: unknown;
   after?: unknown;
@@ -22,7 +21,6 @@ export async function recordAudit(db: Executor, actor: Actor | null, entry: Audi
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       unit_id: entry.unitId,
-      unit_path: entry.unitId === null ? null : sql<string>`(select path from units where id = ${entry.unitId})`,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       ip: actor?.ip ?? null,

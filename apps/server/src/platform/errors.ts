@@ -100,6 +100,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
       return reply.status(400).send(errorBody('VALIDATION_FAILED', MESSAGES.VALIDATION_FAILED, details));
     }
+    if (isClientDataError(error)) {
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', 'Dữ liệu chứa ký tự hoặc giá trị không hợp lệ.'));
+    }
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(errorBody('RATE_LIMITED', MESSAGES.RATE_LIMITED));
     if (status === 413) return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', MESSAGES.PAYLOAD_TOO_LARGE));
@@ -110,4 +113,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL', MESSAGES.INTERNAL));
   });
+}
+
+/**
+ * Input the schemas let through but PostgreSQL refuses (a NUL character, an out-of-range date)
+ * and a multipart body without its boundary: the client's mistake, so a 400, never a 500.
+ */
+function isClientDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && ['22P05', '22021', '22008', '22007', '22003', '54000'].includes(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    message === 'Boundary not found' ||
+    message.startsWith('Unexpected end of form') ||
+    message === 'Malformed part header'
+  );
 }

@@ -149,12 +149,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       entity_type text not null,
       entity_id bigint,
       unit_id bigint references units(id),
-      unit_path ltree,
       before jsonb,
       after jsonb,
       ip text
     );
-    create index audit_events_unit_path on audit_events using gist (unit_path);
+    create index audit_events_unit on audit_events (unit_id, occurred_at desc);
     create index audit_events_time on audit_events (occurred_at desc, id desc);
     create index audit_events_entity on audit_events (entity_type, entity_id);
 

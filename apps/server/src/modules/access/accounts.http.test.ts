@@ -149,4 +149,21 @@ describe('audit log', () => {
     const seenBySystem = (await as(app, system).get('/api/audit?action=auth.login')).json();
     expect(seenBySystem.total).toBeGreaterThan(0);
   });
+
+  it('follows a unit that moved: its own admin keeps its log, the old parent’s admin loses it', async () => {
+    const communeAdmin = await login(app, await makeAccount(db, 'unit_admin', tree.commune));
+    const schoolCAdmin = await login(app, await makeAccount(db, 'unit_admin', tree.schoolC));
+    const [teacher] = (await makeMembers(db, tree.schoolC, ['Quách Thị Nhật'])) as [number];
+    await as(app, schoolCAdmin).patch(`/api/members/${teacher}`, { fullName: 'Quách Thị Nhật Ký' });
+    const seen = async (session: Session) =>
+      (await as(app, session).get(`/api/audit?entityType=member&entityId=${teacher}`)).json().total;
+    expect(await seen(communeAdmin)).toBe(1);
+    const moved = await as(app, system).post(`/api/units/${tree.schoolC}/move`, {
+      parentId: tree.province,
+      effectiveDate: '2025-01-01',
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await seen(schoolCAdmin)).toBe(1);
+    expect(await seen(communeAdmin)).toBe(0);
+  });
 });

@@ -7,6 +7,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError, uniqueViolation } from '../../platform/errors.js';
 import { generatePassword, hashPassword } from '../../platform/passwords.js';
 import { destroyAccountSessions, loadGrants } from '../../platform/sessions.js';
+import { findMember } from '../org/members.repository.js';
+import { canManageMembersOf } from '../org/org.policy.js';
 import { findUnit } from '../org/units.repository.js';
 import { assertCanGrant, assertCanManageAccounts, canManageAccount } from './access.policy.js';
 
@@ -101,10 +103,7 @@ export async function createAccount(db: Db, actor: Actor | null, input: NewAccou
     const id = await db.transaction().execute(async (tx) => {
       const unitPath = await grantUnitPath(tx, input.role, input.unitId);
       if (actor) assertCanGrant(actor, input.role, unitPath);
-      if (input.memberId) {
-        const member = await tx.selectFrom('members').select('id').where('id', '=', input.memberId).executeTakeFirst();
-        if (!member) throw fieldError('memberId', 'Không tìm thấy đoàn viên.');
-      }
+      if (input.memberId) await assertCanLinkMember(tx, actor, input.memberId, input.role, input.unitId);
       const created = await tx
         .insertInto('accounts')
         .values({
@@ -136,6 +135,30 @@ export async function createAccount(db: Db, actor: Actor | null, input: NewAccou
   }
 }
 
+/**
+ * Linking an account to a member gives it that member's own view (contact details included),
+ * so the actor must manage the member's unit, and a member role must be for that very unit.
+ */
+async function assertCanLinkMember(
+  db: Executor,
+  actor: Actor | null,
+  memberId: number,
+  role: Role,
+  unitId: number | null,
+) {
+  const member = await findMember(db, memberId).catch(() => {
+    throw fieldError('memberId', 'Không tìm thấy đoàn viên.');
+  });
+  if (actor && !canManageMembersOf(actor, { path: member.unitPath }))
+    throw fieldError('memberId', 'Không tìm thấy đoàn viên.');
+  if (role === 'member' && unitId !== member.unitId) {
+    throw fieldError(
+      'unitId',
+      `Đoàn viên này sinh hoạt ở ${member.unitName}; vai trò đoàn viên phải gắn với đơn vị đó.`,
+    );
+  }
+}
+
 async function grantUnitPath(db: Executor, role: Role, unitId: number | null): Promise<string | null> {
   if (role === 'system_admin') {
     if (unitId !== null) throw fieldError('unitId', 'Quản trị hệ thống không gắn với đơn vị.');
@@ -162,6 +185,7 @@ export async function updateAccount(
     if (input.role !== undefined) {
       const unitId = input.unitId === undefined ? (before.roles[0]?.unitId ?? null) : input.unitId;
       assertCanGrant(actor, input.role, await grantUnitPath(tx, input.role, unitId));
+      if (before.memberId !== null) await assertCanLinkMember(tx, actor, before.memberId, input.role, unitId);
       await tx.deleteFrom('role_grants').where('account_id', '=', accountId).execute();
       await tx.insertInto('role_grants').values({ account_id: accountId, role: input.role, unit_id: unitId }).execute();
     }

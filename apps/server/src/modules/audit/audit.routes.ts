@@ -16,7 +16,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const actor = requireActor(request);
       assertCanViewAudit(actor);
       const q = request.query;
-      let base = db.selectFrom('audit_events as e').where(scopeCondition(actor, 'manageUnits', 'e.unit_path'));
+      // Scoped by where the event's unit is in today's tree: a unit that moved takes its log along.
+      let base = db
+        .selectFrom('audit_events as e')
+        .leftJoin('units as u', 'u.id', 'e.unit_id')
+        .where(scopeCondition(actor, 'manageUnits', 'u.path'));
       if (q.action) base = base.where('e.action', 'like', `${q.action.replace(/[%_\\]/gu, (c) => `\\${c}`)}%`);
       if (q.entityType) base = base.where('e.entity_type', '=', q.entityType);
       if (q.entityId) base = base.where('e.entity_id', '=', q.entityId);

@@ -88,6 +88,20 @@ describe('authentication over HTTP', () => {
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
   });
 
+  it('counts parallel guesses exactly: only the first five are checked', async () => {
+    const who = await makeAccount(db, 'member', tree.schoolB);
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: `10.0.0.${i + 1}`,
+        payload: { login: who.login, password: `doan-sai-${i}-abc` },
+      }),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+  });
+
   it('rate-limits login attempts per address and login', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {

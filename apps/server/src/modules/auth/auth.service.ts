@@ -22,36 +22,44 @@ export async function login(db: Db, input: { login: string; password: string }, 
   const key = loginKey(input.login);
   const account = await db
     .selectFrom('accounts')
-    .select(['id', 'display_name', 'password_hash', 'locked_until', 'disabled_at', 'failed_logins'])
+    .select(['id', 'display_name', 'password_hash', 'disabled_at'])
     .where(key.column, '=', key.value)
     .executeTakeFirst();
   if (!account || account.disabled_at) {
     await burnVerifyTime(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (account.locked_until && account.locked_until.getTime() > Date.now()) {
+  const actor: Actor = { accountId: account.id, displayName: account.display_name, memberId: null, grants: [], ip };
+  // Count the attempt before checking the password, in one conditional update: parallel guesses
+  // cannot slip past the lock-out, and a locked account is not even checked. An expired lock
+  // starts the count again.
+  const attempt = await db
+    .updateTable('accounts')
+    .set({
+      failed_logins: sql`case when locked_until is not null then 1 else failed_logins + 1 end`,
+      locked_until: sql`case when (case when locked_until is not null then 1 else failed_logins + 1 end) >= ${MAX_FAILED_LOGINS}
+        then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+    })
+    .where('id', '=', account.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  if (!attempt) {
+    await recordAudit(db, actor, {
+      action: 'auth.refused_locked',
+      entityType: 'account',
+      entityId: account.id,
+      unitId: null,
+    });
     throw new AppError('ACCOUNT_LOCKED');
   }
-  const actor: Actor = { accountId: account.id, displayName: account.display_name, memberId: null, grants: [], ip };
   if (!(await verifyPassword(account.password_hash, input.password))) {
-    await db.transaction().execute(async (tx) => {
-      const updated = await tx
-        .updateTable('accounts')
-        .set({
-          failed_logins: sql`failed_logins + 1`,
-          locked_until: sql`case when failed_logins + 1 >= ${MAX_FAILED_LOGINS}
-            then now() + make_interval(mins => ${LOCK_MINUTES}) else locked_until end`,
-        })
-        .where('id', '=', account.id)
-        .returning(['failed_logins', 'locked_until'])
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, actor, {
-        action: updated.failed_logins >= MAX_FAILED_LOGINS ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'account',
-        entityId: account.id,
-        unitId: null,
-        after: { failedLogins: updated.failed_logins },
-      });
+    await recordAudit(db, actor, {
+      action: attempt.locked_until ? 'auth.locked' : 'auth.login_failed',
+      entityType: 'account',
+      entityId: account.id,
+      unitId: null,
+      after: { failedLogins: attempt.failed_logins },
     });
     throw new AppError('INVALID_CREDENTIALS');
   }

@@ -160,6 +160,44 @@ describe('members over HTTP', () => {
     expect(notANumber.statusCode).toBe(400);
   });
 
+  it('turns odd input into 400s, never 500s', async () => {
+    const client = as(app, provinceAdmin);
+    const responses = await Promise.all([
+      client.get(`/api/units/${tree.schoolA}/members?q=%00`),
+      client.get('/api/units/tree?at=0000-01-01'),
+      client.get('/api/audit?from=0000-01-01'),
+      client.get(`/api/units/${tree.schoolA}/members?page=-1`),
+      client.get('/api/members/99999999999999999999'),
+      client.post('/api/members', {
+        ...memberInput({ fullName: 'Tên có \u0000 lạ' }),
+        unitId: tree.schoolA,
+        joinedUnitOn: '2024-01-01',
+      }),
+      client.post('/api/members', {
+        ...memberInput({ birthDate: '0000-01-01' }),
+        unitId: tree.schoolA,
+        joinedUnitOn: '2024-01-01',
+      }),
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'a\u0000b', password: 'x' } }),
+      app.inject({
+        method: 'POST',
+        url: `/api/units/${tree.schoolA}/members/import`,
+        headers: {
+          cookie: provinceAdmin.cookie,
+          'x-csrf-token': provinceAdmin.csrf,
+          'content-type': 'multipart/form-data',
+        },
+        payload: 'khong co ranh gioi',
+      }),
+    ]);
+    for (const response of responses) {
+      expect([400, 401, 404], `${response.statusCode} ${response.body} ${response.raw.req.url}`).toContain(
+        response.statusCode,
+      );
+      expect(response.json().error.message).toMatch(/[ạảãáàâăđêôơư]/u);
+    }
+  });
+
   it('keeps school A’s admin out of school B: every read and write is 403 or 404', async () => {
     const client = as(app, adminA);
     const attempts = [
