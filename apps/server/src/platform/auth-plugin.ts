@@ -24,6 +24,13 @@ export function cookieSettings(secure: boolean): CookieSettings {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session with a temporary password may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/me',
+  'POST /api/me/password',
+  'POST /api/auth/logout',
+  'POST /api/auth/login',
+]);
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -60,6 +67,12 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; coo
     if (!loaded) return;
     request.actor = loaded.actor;
     request.session = loaded.session;
+    if (
+      loaded.session.mustChangePassword &&
+      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, loaded.session.csrfToken)) {

@@ -12,6 +12,8 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export interface Session {
   tokenHash: string;
   csrfToken: string;
+  /** A temporary password (set by an admin) allows nothing but choosing a new one. */
+  mustChangePassword: boolean;
 }
 
 export function hashToken(token: string): string {
@@ -79,6 +81,7 @@ export async function loadSession(
       'a.display_name',
       'a.member_id',
       'a.disabled_at',
+      'a.must_change_password',
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -95,7 +98,7 @@ export async function loadSession(
   const grants = await loadGrants(db, row.id);
   return {
     actor: { accountId: row.id, displayName: row.display_name, memberId: row.member_id, grants, ip },
-    session: { tokenHash, csrfToken: row.csrf_token },
+    session: { tokenHash, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password },
   };
 }
 

@@ -48,6 +48,16 @@ describe('accounts', () => {
     expect(temporaryPassword).toHaveLength(16);
     const session = await login(app, { login: '+84911222333', password: temporaryPassword });
     expect((await as(app, session).get('/api/me')).json().account.mustChangePassword).toBe(true);
+    // Until the temporary password is replaced, nothing else is allowed.
+    const blocked = await as(app, session).get(`/api/units/${tree.schoolA}/members`);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await as(app, session).post('/api/me/password', {
+      currentPassword: temporaryPassword,
+      newPassword: 'mat-khau-rieng-cua-tai',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await as(app, session).get(`/api/units/${tree.schoolA}/members`)).statusCode).toBe(200);
     const stored = await db
       .selectFrom('accounts')
       .select('password_hash')
