@@ -36,3 +36,11 @@ export function homePath(
   if (me.account.memberId !== null) return { to: '/members/$memberId', memberId: String(me.account.memberId) };
   return null;
 }
+
+/**
+ * Whether a unit lies in the signed-in account's part of the tree: it, or one of its ancestors,
+ * is a home unit. Units above that part "do not exist" for the account (the server answers 404).
+ */
+export function inHomeScope(me: Me, unitId: number, ancestorIds: readonly number[]): boolean {
+  return me.homeUnitIds.includes(unitId) || ancestorIds.some((id) => me.homeUnitIds.includes(id));
+}

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconLock, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconLock, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/errors';
 import { useMe } from '../../app/session';
 import type { AccountView, TemporaryPasswordResponse } from '../../app/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { PaginationBar } from '../../components/pagination-bar';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
@@ -33,6 +34,11 @@ export function AccountsPage({ search, onSearchChange }: AccountsPageProps) {
         icon={<IconLock size={28} />}
         title={t('errors.forbiddenPage')}
         description={t('errors.hintForbidden')}
+        action={
+          <ButtonLink to="/" variant="light" leftSection={<IconHome size={16} />}>
+            {t('nav.home')}
+          </ButtonLink>
+        }
       />
     );
   }

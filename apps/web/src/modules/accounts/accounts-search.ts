@@ -1,3 +1,5 @@
+import { textParam } from '../../app/search-params';
+
 export interface AccountsSearch {
   q?: string;
   page?: number;
@@ -6,7 +8,7 @@ export interface AccountsSearch {
 export function parseAccountsSearch(search: Record<string, unknown>): AccountsSearch {
   const page = Number(search.page);
   return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
+    q: textParam(search.q, 100),
     page: Number.isInteger(page) && page > 1 ? page : undefined,
   };
 }

@@ -1,27 +1,17 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Box, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import classes from './audit-diff.module.css';
-
-type Plain = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value, null, 2);
-}
+import { fieldLabel, isPlainObject, valueLabel } from './audit-values';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Field-by-field view of an audit event's before/after snapshots; changed fields are highlighted. */
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+/**
+ * Field-by-field view of an audit event's before/after snapshots, in the interface's words.
+ * "After" often holds only what the request changed, so a field missing there is not a change.
+ */
+export function AuditDiff({ before, after, compact }: { before: unknown; after: unknown; compact?: boolean }) {
   const { t } = useTranslation();
   if (before == null && after == null) {
     return (
@@ -30,46 +20,57 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       </Text>
     );
   }
-  if (!(isPlainObject(before) || before == null) || !(isPlainObject(after) || after == null)) {
+  const left = isPlainObject(before) ? before : before == null ? {} : { value: before };
+  const right = isPlainObject(after) ? after : after == null ? {} : { value: after };
+  const keys = [...new Set([...Object.keys(right), ...Object.keys(left)])];
+  if (compact) {
+    // Phones: one block per field, "before" above "after", instead of a three-column table.
     return (
-      <Table className={classes.diff} withTableBorder>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td>
-              <Code block>{show(before)}</Code>
-            </Table.Td>
-            <Table.Td>
-              <Code block>{show(after)}</Code>
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
+      <Stack gap="xs">
+        {keys.map((key) => {
+          const changed = key in right && !same(left[key], right[key]);
+          return (
+            <Box key={key} data-changed={changed || undefined}>
+              <Text size="xs" fw={600} c="dimmed">
+                {fieldLabel(t, key)}
+              </Text>
+              {key in left ? (
+                <Text size="xs" className={`${classes.value} ${changed ? classes.removed : ''}`}>
+                  {t('audit.before')}: {valueLabel(t, key, left[key])}
+                </Text>
+              ) : null}
+              {key in right ? (
+                <Text size="xs" className={`${classes.value} ${changed ? classes.added : ''}`}>
+                  {t('audit.after')}: {valueLabel(t, key, right[key])}
+                </Text>
+              ) : null}
+            </Box>
+          );
+        })}
+      </Stack>
     );
   }
-  const left: Plain = before ?? {};
-  const right: Plain = after ?? {};
-  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
   return (
     <Table.ScrollContainer minWidth={420}>
       <Table className={classes.diff} withTableBorder withColumnBorders>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="22%">{t('audit.field')}</Table.Th>
+            <Table.Th w="26%">{t('audit.field')}</Table.Th>
             <Table.Th>{t('audit.before')}</Table.Th>
             <Table.Th>{t('audit.after')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {keys.map((key) => {
-            const changed = !same(left[key], right[key]);
+            const changed = key in right && !same(left[key], right[key]);
             return (
               <Table.Tr key={key} data-changed={changed || undefined}>
-                <Table.Td className={classes.key}>{key}</Table.Td>
-                <Table.Td className={changed ? classes.removed : undefined}>
-                  <pre className={classes.value}>{show(left[key])}</pre>
+                <Table.Td className={classes.key}>{fieldLabel(t, key)}</Table.Td>
+                <Table.Td className={changed && key in left ? classes.removed : undefined}>
+                  <span className={classes.value}>{valueLabel(t, key, left[key])}</span>
                 </Table.Td>
                 <Table.Td className={changed ? classes.added : undefined}>
-                  <pre className={classes.value}>{show(right[key])}</pre>
+                  <span className={classes.value}>{valueLabel(t, key, right[key])}</span>
                 </Table.Td>
               </Table.Tr>
             );

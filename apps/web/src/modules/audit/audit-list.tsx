@@ -7,6 +7,7 @@ import { labelOrRaw } from '../../app/i18n-dynamic';
 import type { AuditEvent } from '../../app/types';
 import { AnchorLink } from '../../components/links';
 import { AuditDiff } from './audit-diff';
+import { entityName } from './audit-values';
 
 /** Units and members have pages; other entities are shown as text. */
 function EntityCell({ event, label }: { event: AuditEvent; label: string }) {
@@ -31,8 +32,12 @@ function useLabels() {
   const { t } = useTranslation();
   return {
     action: (event: AuditEvent) => labelOrRaw(t, 'audit.actions', event.action),
-    entity: (event: AuditEvent) =>
-      `${labelOrRaw(t, 'audit.entities', event.entityType)}${event.entityId !== null ? ` #${event.entityId}` : ''}`,
+    entity: (event: AuditEvent) => {
+      const kind = labelOrRaw(t, 'audit.entities', event.entityType);
+      const name = entityName(event);
+      if (name) return `${kind}: ${name}`;
+      return event.entityId !== null ? `${kind} #${event.entityId}` : kind;
+    },
     actor: (event: AuditEvent) => event.actorName ?? t('audit.system'),
   };
 }
@@ -139,7 +144,9 @@ export function AuditCards({ events }: AuditListProps) {
             </ActionIcon>
           </Group>
           <Collapse expanded={open === event.id}>
-            <Box mt="sm">{open === event.id ? <AuditDiff before={event.before} after={event.after} /> : null}</Box>
+            <Box mt="sm">
+              {open === event.id ? <AuditDiff before={event.before} after={event.after} compact /> : null}
+            </Box>
           </Collapse>
         </Card>
       ))}

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconHistory, IconLock, IconSearch } from '@tabler/icons-react';
+import { IconHistory, IconHome, IconLock, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { today } from '../../app/format';
 import { useMe } from '../../app/session';
 import { DateField } from '../../components/date-input';
 import { foldFilter } from '../../components/fold-filter';
+import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { PaginationBar } from '../../components/pagination-bar';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
@@ -29,6 +30,11 @@ export function AuditPage(props: AuditPageProps) {
         icon={<IconLock size={28} />}
         title={t('errors.forbiddenPage')}
         description={t('errors.hintForbidden')}
+        action={
+          <ButtonLink to="/" variant="light" leftSection={<IconHome size={16} />}>
+            {t('nav.home')}
+          </ButtonLink>
+        }
       />
     );
   }

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
 import { unitQuery } from '../units/units-api';
@@ -56,6 +56,11 @@ export function ImportPage({ unitId }: { unitId: number }) {
             icon={<IconLock size={28} />}
             title={t('import.notAllowed')}
             description={t('import.notAllowedHint')}
+            action={
+              <ButtonLink to="/units/$unitId" params={{ unitId: String(unitId) }} variant="light">
+                {t('import.backToUnit')}
+              </ButtonLink>
+            }
           />
         ) : (
           <>

@@ -1,5 +1,6 @@
 import { Breadcrumbs, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../app/errors';
 import { today } from '../../app/format';
 import { DateField } from '../../components/date-input';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
-import { ErrorState, LoadingState } from '../../components/states';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
 import { unitQuery } from '../units/units-api';
 import { emptyMemberValues, MemberForm } from './member-form';
 import { useMemberCommand } from './members-api';
@@ -76,7 +77,16 @@ export function MemberCreatePage({ unitId }: { unitId: number }) {
             />
           </MemberForm>
         ) : (
-          <Text>{t('errors.hintForbidden')}</Text>
+          <EmptyBlock
+            icon={<IconLock size={28} />}
+            title={t('members.createNotAllowed')}
+            description={t('members.createNotAllowedHint')}
+            action={
+              <ButtonLink to="/units/$unitId" params={{ unitId: String(unitId) }} variant="light">
+                {t('import.backToUnit')}
+              </ButtonLink>
+            }
+          />
         )}
       </Paper>
     </Stack>

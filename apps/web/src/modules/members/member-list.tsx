@@ -103,7 +103,10 @@ export function MemberList({ unit, search, onSearchChange }: MemberListProps) {
       ) : (
         <Stack gap="sm" opacity={list.isPlaceholderData ? 0.6 : 1}>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {t('members.total', { count: list.data.total, formatted: formatNumber(list.data.total) })}
+            {t(search.status ? 'members.total' : 'members.totalAnyStatus', {
+              count: list.data.total,
+              formatted: formatNumber(list.data.total),
+            })}
           </Text>
           {phone ? (
             <MemberCards members={list.data.items} showUnit={showUnit} showContacts={unit.abilities.viewContacts} />

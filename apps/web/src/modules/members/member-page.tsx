@@ -1,11 +1,12 @@
-import { Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconArrowsExchange, IconPencil, IconUserCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/links';
+import { useMe } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
+import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs';
 import { unitQuery } from '../units/units-api';
 import { KeyOfficialBadge, StatusBadge } from './member-badges';
 import { MemberDetails } from './member-details';
@@ -17,6 +18,7 @@ type ModalName = 'edit' | 'transfer' | 'status';
 
 export function MemberPage({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
+  const me = useMe();
   const member = useQuery(memberQuery(memberId));
   // The member's unit tells whether the viewer may change this member.
   const unit = useQuery({ ...unitQuery(member.data?.unitId ?? 0), enabled: Boolean(member.data) });
@@ -27,23 +29,16 @@ export function MemberPage({ memberId }: { memberId: number }) {
 
   const data = member.data;
   const canManage = unit.data?.abilities.manageMembers === true;
+  const showPrivate = unit.data?.abilities.viewContacts === true || me.account.memberId === data.id;
   const close = () => setModal(null);
 
   return (
     <Stack gap="md">
-      <Breadcrumbs separatorMargin={6}>
-        {(unit.data?.ancestors ?? []).map((ancestor) => (
-          <AnchorLink key={ancestor.id} to="/units/$unitId" params={{ unitId: String(ancestor.id) }} size="sm">
-            {ancestor.name}
-          </AnchorLink>
-        ))}
-        <AnchorLink to="/units/$unitId" params={{ unitId: String(data.unitId) }} size="sm">
-          {data.unitName}
-        </AnchorLink>
-        <Text size="sm" c="dimmed" aria-current="page">
-          {data.fullName}
-        </Text>
-      </Breadcrumbs>
+      <UnitBreadcrumbs
+        ancestors={unit.data?.ancestors ?? []}
+        unit={{ id: data.unitId, name: data.unitName }}
+        current={data.fullName}
+      />
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={6} miw={0} flex="1 1 280px">
           <PageTitle>{data.fullName}</PageTitle>
@@ -71,7 +66,7 @@ export function MemberPage({ memberId }: { memberId: number }) {
         ) : null}
       </Group>
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
-        <MemberDetails member={data} />
+        <MemberDetails member={data} showPrivate={showPrivate} />
       </Paper>
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <Stack gap="sm">

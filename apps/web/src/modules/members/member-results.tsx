@@ -31,7 +31,7 @@ export function MemberTable({ members, showUnit, showContacts }: MemberResultsPr
             {showUnit ? <Table.Th>{t('members.fields.unit')}</Table.Th> : null}
             <Table.Th>{t('members.fields.unionRole')}</Table.Th>
             <Table.Th miw={130}>{t('members.fields.status')}</Table.Th>
-            <Table.Th>{t('members.fields.unionJoinedOn')}</Table.Th>
+            {showContacts ? <Table.Th>{t('members.fields.unionJoinedOn')}</Table.Th> : null}
             {showContacts ? <Table.Th>{t('members.fields.phone')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
@@ -56,7 +56,7 @@ export function MemberTable({ members, showUnit, showContacts }: MemberResultsPr
               <Table.Td>
                 <StatusBadge status={member.status} />
               </Table.Td>
-              <Table.Td>{formatDate(member.unionJoinedOn)}</Table.Td>
+              {showContacts ? <Table.Td>{formatDate(member.unionJoinedOn)}</Table.Td> : null}
               {showContacts ? <Table.Td>{member.phone ?? '—'}</Table.Td> : null}
             </Table.Tr>
           ))}

@@ -1,4 +1,5 @@
 import { MEMBER_STATUSES, type MemberStatus, UNION_ROLES, type UnionRole } from '@lan-toa/contracts';
+import { textParam } from '../../app/search-params';
 import { PAGE_SIZES } from '../../components/pagination-bar';
 
 export const MEMBER_SORTS = ['name', '-name', 'unit', 'joined', '-joined'] as const;
@@ -29,11 +30,10 @@ function positiveInt(value: unknown): number | undefined {
 }
 
 export function parseUnitSearch(search: Record<string, unknown>): UnitSearch {
-  const q = typeof search.q === 'string' ? search.q.slice(0, 100) : undefined;
   const pageSize = positiveInt(search.pageSize);
   return {
     tab: oneOf(UNIT_TABS, search.tab),
-    q: q || undefined,
+    q: textParam(search.q, 100),
     unionRole: oneOf(UNION_ROLES, search.unionRole),
     status: oneOf(MEMBER_STATUSES, search.status),
     keyOfficial: oneOf(['true', 'false'] as const, String(search.keyOfficial ?? '')),

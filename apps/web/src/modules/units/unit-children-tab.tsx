@@ -2,18 +2,21 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconHierarchy2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/format';
+import { useMe } from '../../app/session';
 import type { UnitDetail } from '../../app/types';
 import { AnchorLink } from '../../components/links';
 import { EmptyBlock } from '../../components/states';
+import { canAddChildUnit } from './units-api';
 
 export function UnitChildrenTab({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
+  const me = useMe();
   if (unit.children.length === 0) {
     return (
       <EmptyBlock
         icon={<IconHierarchy2 size={28} />}
         title={t('units.noChildren')}
-        description={unit.abilities.edit ? t('units.noChildrenHintEditor') : t('units.noChildrenHint')}
+        description={canAddChildUnit(me, unit) ? t('units.noChildrenHintEditor') : t('units.noChildrenHint')}
       />
     );
   }

@@ -1,13 +1,16 @@
-import { Badge, Breadcrumbs, Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconArrowMerge, IconArrowsMove, IconChevronDown, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/format';
+import { useMe } from '../../app/session';
 import type { UnitDetail } from '../../app/types';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
+import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs';
 import { type UnitChangeKind, UnitChangeModal } from './unit-change-modal';
 import { UnitCreateModal } from './unit-create-modal';
+import { canAddChildUnit } from './units-api';
 
 export function UnitHeader({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
@@ -15,22 +18,11 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
   const [creating, setCreating] = useState(false);
   const ended = unit.validTo !== null;
   const canEdit = unit.abilities.edit && !ended;
+  const canAddChild = canAddChildUnit(useMe(), unit);
 
   return (
     <Stack gap="xs">
-      <Breadcrumbs separatorMargin={6} aria-label={t('units.breadcrumb')}>
-        <AnchorLink to="/units" size="sm">
-          {t('nav.units')}
-        </AnchorLink>
-        {unit.ancestors.map((ancestor) => (
-          <AnchorLink key={ancestor.id} to="/units/$unitId" params={{ unitId: String(ancestor.id) }} size="sm">
-            {ancestor.name}
-          </AnchorLink>
-        ))}
-        <Text size="sm" c="dimmed" aria-current="page">
-          {unit.name}
-        </Text>
-      </Breadcrumbs>
+      <UnitBreadcrumbs ancestors={unit.ancestors} unit={unit} />
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={6} miw={0} flex="1 1 280px">
           <PageTitle c={ended ? 'dimmed' : undefined}>{unit.name}</PageTitle>
@@ -61,7 +53,7 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
             </Text>
           ) : null}
         </Stack>
-        {canEdit ? (
+        {canEdit || canAddChild ? (
           <Menu position="bottom-end" shadow="md" width={240}>
             <Menu.Target>
               <Button variant="default" rightSection={<IconChevronDown size={16} />}>
@@ -69,24 +61,30 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-                {t('unitActions.create.title')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setChange('rename')}>
-                {t('unitActions.rename.title')}
-              </Menu.Item>
-              {unit.parentId !== null ? (
-                <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setChange('move')}>
-                  {t('unitActions.move.title')}
+              {canAddChild ? (
+                <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                  {t('unitActions.create.title')}
                 </Menu.Item>
               ) : null}
-              <Menu.Divider />
-              <Menu.Item color="red" leftSection={<IconArrowMerge size={16} />} onClick={() => setChange('merge')}>
-                {t('unitActions.merge.title')}
-              </Menu.Item>
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setChange('dissolve')}>
-                {t('unitActions.dissolve.title')}
-              </Menu.Item>
+              {canEdit ? (
+                <>
+                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setChange('rename')}>
+                    {t('unitActions.rename.title')}
+                  </Menu.Item>
+                  {unit.parentId !== null ? (
+                    <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setChange('move')}>
+                      {t('unitActions.move.title')}
+                    </Menu.Item>
+                  ) : null}
+                  <Menu.Divider />
+                  <Menu.Item color="red" leftSection={<IconArrowMerge size={16} />} onClick={() => setChange('merge')}>
+                    {t('unitActions.merge.title')}
+                  </Menu.Item>
+                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setChange('dissolve')}>
+                    {t('unitActions.dissolve.title')}
+                  </Menu.Item>
+                </>
+              ) : null}
             </Menu.Dropdown>
           </Menu>
         ) : null}

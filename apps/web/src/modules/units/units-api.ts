@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { UnitDetail, UnitHistoryEntry, UnitKind, UnitTreeNode } from '../../app/types';
+import type { Me, UnitDetail, UnitHistoryEntry, UnitKind, UnitTreeNode } from '../../app/types';
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -76,4 +76,20 @@ export function flattenTree(nodes: UnitTreeNode[], depth = 0, path: number[] = [
     result.push(...flattenTree(node.children, depth + 1, nodePath));
   }
   return result;
+}
+
+/**
+ * Adding a unit below this one needs unit management over it, so a unit's own admin may do it
+ * even though only the level above may rename, move, merge or dissolve the unit itself
+ * (`abilities.edit`). The server has no ability flag for this; it is read from the grants.
+ */
+export function canAddChildUnit(me: Me, unit: UnitDetail): boolean {
+  if (unit.validTo !== null) return false;
+  if (unit.abilities.edit) return true;
+  const path = [...unit.ancestors.map((ancestor) => ancestor.id), unit.id];
+  return me.roles.some(
+    (grant) =>
+      grant.role === 'system_admin' ||
+      (grant.role === 'unit_admin' && grant.unitId !== null && path.includes(grant.unitId)),
+  );
 }
