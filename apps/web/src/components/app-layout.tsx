@@ -87,7 +87,9 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* With a temporary password the server refuses everything but choosing a new one: the
+            page behind the forced dialog is not loaded (it would only show errors). */}
+        {me.account.mustChangePassword ? null : <Outlet />}
       </AppShell.Main>
       <ChangePasswordModal
         opened={passwordOpened || me.account.mustChangePassword}

@@ -21,7 +21,19 @@ interface DateFieldProps extends Omit<DateInputProps, OwnProps> {
  * in the interface language. The value is always the ISO string "YYYY-MM-DD" (never a Date, so
  * no time zone can shift the day); optional fields can be emptied.
  */
-export function DateField({ value, onChange, maxDate, minDate, error, onBlur, ...props }: DateFieldProps) {
+/** The server accepts years 1900–2100 only; anything outside is a typing mistake. */
+const EARLIEST = '1900-01-01';
+const LATEST = '2100-12-31';
+
+export function DateField({
+  value,
+  onChange,
+  maxDate = LATEST,
+  minDate = EARLIEST,
+  error,
+  onBlur,
+  ...props
+}: DateFieldProps) {
   const { t } = useTranslation();
   // What was typed when it could not be used: the field falls back to the last good date on blur,
   // so say why instead of silently dropping the input.
@@ -36,8 +48,8 @@ export function DateField({ value, onChange, maxDate, minDate, error, onBlur, ..
     }
     const parsed = parseTypedDate(text);
     if (parsed === null) setTyped(t('dates.invalid', { text }));
-    else if (maxDate && parsed > maxDate) setTyped(t('dates.afterMax', { date: formatDate(maxDate) }));
-    else if (minDate && parsed < minDate) setTyped(t('dates.beforeMin', { date: formatDate(minDate) }));
+    else if (parsed > maxDate) setTyped(t('dates.afterMax', { date: formatDate(maxDate) }));
+    else if (parsed < minDate) setTyped(t('dates.beforeMin', { date: formatDate(minDate) }));
     else setTyped(null);
   };
 
