@@ -73,7 +73,8 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; coo
     ) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
-    if (!SAFE_METHODS.has(request.method)) {
+    // Logging in again over a live session needs no token (the Origin check above still applies).
+    if (!SAFE_METHODS.has(request.method) && request.routeOptions.url !== '/api/auth/login') {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, loaded.session.csrfToken)) {
         throw new AppError('CSRF_FAILED');

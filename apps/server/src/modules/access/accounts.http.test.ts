@@ -114,6 +114,19 @@ describe('accounts', () => {
     await login(app, { login: who.login, password: reset.json().temporaryPassword });
   });
 
+  it('changes an account’s role and unit, but never one’s own', async () => {
+    const who = await makeAccount(db, 'unit_editor', tree.schoolA);
+    const moved = await as(app, system).patch(`/api/accounts/${who.id}`, { unitId: tree.schoolB });
+    expect(moved.json().roles).toEqual([
+      { role: 'unit_editor', unitId: tree.schoolB, unitName: 'Công đoàn Trường THPT B' },
+    ]);
+    const promoted = await as(app, system).patch(`/api/accounts/${who.id}`, { role: 'unit_admin' });
+    expect(promoted.json().roles[0]).toMatchObject({ role: 'unit_admin', unitId: tree.schoolB });
+    const me = (await as(app, adminA).get('/api/me')).json().account.id;
+    const self = await as(app, adminA).patch(`/api/accounts/${me}`, { role: 'member' });
+    expect(self.statusCode).toBe(400);
+  });
+
   it('disabling an account ends its sessions', async () => {
     const who = await makeAccount(db, 'member', tree.schoolA);
     const session = await login(app, who);

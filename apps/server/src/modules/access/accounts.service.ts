@@ -182,12 +182,14 @@ export async function updateAccount(
   if (accountId === actor.accountId && input.disabled)
     throw fieldError('disabled', 'Bạn không thể tự khóa tài khoản của mình.');
   await db.transaction().execute(async (tx) => {
-    if (input.role !== undefined) {
+    if (input.role !== undefined || input.unitId !== undefined) {
+      if (accountId === actor.accountId) throw fieldError('role', 'Bạn không thể tự đổi vai trò của mình.');
+      const role = input.role ?? before.roles[0]?.role ?? 'member';
       const unitId = input.unitId === undefined ? (before.roles[0]?.unitId ?? null) : input.unitId;
-      assertCanGrant(actor, input.role, await grantUnitPath(tx, input.role, unitId));
-      if (before.memberId !== null) await assertCanLinkMember(tx, actor, before.memberId, input.role, unitId);
+      assertCanGrant(actor, role, await grantUnitPath(tx, role, unitId));
+      if (before.memberId !== null) await assertCanLinkMember(tx, actor, before.memberId, role, unitId);
       await tx.deleteFrom('role_grants').where('account_id', '=', accountId).execute();
-      await tx.insertInto('role_grants').values({ account_id: accountId, role: input.role, unit_id: unitId }).execute();
+      await tx.insertInto('role_grants').values({ account_id: accountId, role, unit_id: unitId }).execute();
     }
     if (input.disabled !== undefined) {
       await tx

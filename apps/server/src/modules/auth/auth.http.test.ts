@@ -159,6 +159,19 @@ describe('authentication over HTTP', () => {
     await login(app, { login: who.login, password: 'mot-mat-khau-moi-dai' });
   });
 
+  it('logs in again over a live session without a CSRF token, and the old session ends', async () => {
+    const who = await makeAccount(db, 'member', tree.schoolC);
+    const first = await login(app, who);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: first.cookie },
+      payload: { login: who.login, password: who.password },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await as(app, first).get('/api/me')).statusCode).toBe(401);
+  });
+
   it('logs out: the session no longer works', async () => {
     const who = await makeAccount(db, 'member', tree.schoolC);
     const session = await login(app, who);
