@@ -118,6 +118,132 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export interface PlansTable {
+  id: Id;
+  unit_id: number;
+  parent_plan_id: number | null;
+  number: string;
+  title: string;
+  place: Generated<string>;
+  signed_on: string | null;
+  term_start: number;
+  term_end: number;
+  status: Generated<string>;
+  version: Generated<number>;
+  sections: ColumnType<Record<string, string>, string | undefined, string>;
+  signer_title: Generated<string>;
+  signer_name: Generated<string>;
+  issued_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface PlanVersionsTable {
+  id: Id;
+  plan_id: number;
+  version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  reason: string | null;
+  issued_at: CreatedAt;
+  issued_by: number | null;
+}
+
+export interface TargetsTable {
+  id: Id;
+  plan_id: number;
+  parent_target_id: number | null;
+  code: string;
+  title: string;
+  measure: string;
+  population: string | null;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  organiser: string | null;
+  period: string;
+  /** numeric comes back from pg as a string */
+  threshold: ColumnType<string, number | string, number | string>;
+  sort_order: Generated<number>;
+}
+
+export interface TasksTable {
+  id: Id;
+  plan_id: number;
+  parent_task_id: number | null;
+  code: string;
+  title: string;
+  description: Generated<string>;
+  sort_order: Generated<number>;
+}
+
+export interface ActivitiesTable {
+  id: Id;
+  organising_unit_id: number;
+  category: string;
+  title: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  place: Generated<string>;
+  description: Generated<string>;
+  checkin_code: string | null;
+  checkin_open_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface ActivityUnitsTable {
+  activity_id: number;
+  unit_id: number;
+}
+
+export interface ActivityLinksTable {
+  activity_id: number;
+  target_id: number | null;
+  task_id: number | null;
+}
+
+export interface AttendancesTable {
+  activity_id: number;
+  member_id: number;
+  category: string;
+  attended_on: string;
+  source: string;
+  recorded_at: CreatedAt;
+}
+
+export interface ActivityGuestsTable {
+  id: Id;
+  activity_id: number;
+  name: string;
+  organisation: Generated<string>;
+}
+
+export interface CultureEvaluationsTable {
+  id: Id;
+  unit_id: number;
+  year: number;
+  unit_registered: Generated<boolean>;
+  unit_achieved: boolean | null;
+  families_total: Generated<number>;
+  families_registered: Generated<number>;
+  families_achieved: Generated<number>;
+  entered_by: number | null;
+  entered_at: CreatedAt;
+  confirmed_by: number | null;
+  confirmed_at: Date | null;
+}
+
+export interface ManualFiguresTable {
+  id: Id;
+  target_id: number;
+  unit_id: number;
+  period_start: number;
+  numerator: ColumnType<string, number | string, number | string>;
+  denominator: ColumnType<string | null, number | string | null, number | string | null>;
+  evidence: string;
+  entered_by: number | null;
+  entered_at: CreatedAt;
+}
+
 export interface Database {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
@@ -129,6 +255,17 @@ export interface Database {
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  targets: TargetsTable;
+  tasks: TasksTable;
+  activities: ActivitiesTable;
+  activity_units: ActivityUnitsTable;
+  activity_links: ActivityLinksTable;
+  attendances: AttendancesTable;
+  activity_guests: ActivityGuestsTable;
+  culture_evaluations: CultureEvaluationsTable;
+  manual_figures: ManualFiguresTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

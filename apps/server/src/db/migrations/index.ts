@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as historyFunctions from './0002-history-functions.js';
+import * as plansAndActivities from './0003-plans-and-activities.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-history-functions': historyFunctions,
+  '0003-plans-and-activities': plansAndActivities,
 };
