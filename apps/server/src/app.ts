@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
+import { progressRoutes } from './modules/plans/progress/progress.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
 import { contentSecurityPolicy, registerWebApp } from './platform/web.js';
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(memberRoutes, { db });
       await api.register(accountRoutes, { db });
       await api.register(auditRoutes, { db });
+      await api.register(progressRoutes, { db });
     },
     { prefix: '/api' },
   );
