@@ -15,10 +15,16 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountRoutes } from './modules/access/accounts.routes.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
+import { attendanceRoutes } from './modules/activities/attendance.routes.js';
+import { calendarRoutes } from './modules/activities/calendar.routes.js';
+import { checkinRoutes } from './modules/activities/checkin.routes.js';
+import { cultureRoutes } from './modules/activities/culture.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/plans/progress/progress.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
@@ -111,7 +117,13 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(memberRoutes, { db });
       await api.register(accountRoutes, { db });
       await api.register(auditRoutes, { db });
+      await api.register(activityRoutes, { db });
+      await api.register(attendanceRoutes, { db });
+      await api.register(checkinRoutes, { db });
+      await api.register(cultureRoutes, { db });
+      await api.register(calendarRoutes, { db });
       await api.register(progressRoutes, { db });
+      await api.register(planRoutes, { db });
     },
     { prefix: '/api' },
   );

@@ -18,7 +18,13 @@ export const targetFigure = z.object({
   status: figureStatus,
   /** Straight-line forecast for a running period. */
   forecast: z.number().nullable(),
-  period: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string(), startYear: z.number(), endYear: z.number() }),
+  period: z.object({
+    kind: z.enum(PERIOD_KINDS),
+    start: z.string(),
+    end: z.string(),
+    startYear: z.number(),
+    endYear: z.number(),
+  }),
   referenceDay: z.string().nullable(),
   manual: z.object({ evidence: z.string(), enteredAt: z.string() }).nullable(),
 });
@@ -41,10 +47,14 @@ export const progressTableResponse = z.object({
   planId: z.number(),
   unitId: z.number(),
   year: z.number(),
-  targets: z.array(z.object({ targetId: z.number(), code: z.string(), title: z.string(), measure: z.enum(TARGET_MEASURES) })),
+  targets: z.array(
+    z.object({ targetId: z.number(), code: z.string(), title: z.string(), measure: z.enum(TARGET_MEASURES) }),
+  ),
   unit: z.array(targetFigure),
   /** Units directly under the unit; lagging units first (most targets at risk or missed, then lowest values). */
-  rows: z.array(z.object({ unitId: z.number(), unitName: z.string(), lagging: z.number(), figures: z.array(targetFigure) })),
+  rows: z.array(
+    z.object({ unitId: z.number(), unitName: z.string(), lagging: z.number(), figures: z.array(targetFigure) }),
+  ),
 });
 
 export const trendResponse = z.object({
@@ -66,7 +76,9 @@ export const uncoveredResponse = z.object({
   unitId: z.number(),
   year: z.number(),
   total: z.number(),
-  items: z.array(z.object({ id: z.number(), fullName: z.string(), unitId: z.number(), unitName: z.string(), unionRole: z.string() })),
+  items: z.array(
+    z.object({ id: z.number(), fullName: z.string(), unitId: z.number(), unitName: z.string(), unionRole: z.string() }),
+  ),
 });
 
 export const manualFigureBody = z.object({

@@ -185,6 +185,9 @@ export interface ActivitiesTable {
   description: Generated<string>;
   checkin_code: string | null;
   checkin_open_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** Added by 0004-activities-extra. */
+  audience: Generated<string>;
+  checkin_opens_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_by: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as historyFunctions from './0002-history-functions.js';
 import * as plansAndActivities from './0003-plans-and-activities.js';
+import * as activitiesExtra from './0004-activities-extra.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-history-functions': historyFunctions,
   '0003-plans-and-activities': plansAndActivities,
+  '0004-activities-extra': activitiesExtra,
 };

@@ -5,7 +5,9 @@ import { createRootUnit, createUnit, dissolveUnit, mergeUnit } from '../../modul
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { generatePassword } from '../../platform/passwords.js';
+import { seedDemoActivities } from './demo-activities.js';
 import { buildDemoOrganisation } from './demo-data.js';
+import { seedProvincePlan } from './seed-plan.js';
 
 export interface DemoLogins {
   unitAdmin: { login: string; password: string; unitName: string };
@@ -120,6 +122,8 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
     },
     generatePassword(),
   );
+  await seedProvincePlan(db, actor, unitOf('province'));
+  await seedDemoActivities(db, actor);
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',

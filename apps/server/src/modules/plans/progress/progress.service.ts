@@ -1,10 +1,12 @@
 import type { PeriodKind, TargetMeasure } from '@lan-toa/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { type Actor, covers } from '../../../platform/access.js';
 import { recordAudit } from '../../../platform/audit.js';
 import { todayInVietnam } from '../../../platform/dates.js';
 import { AppError, fieldError } from '../../../platform/errors.js';
 import { findUnit, type UnitRecord } from '../../org/units.repository.js';
+import { findVisiblePlan, planNotFound } from '../plans.repository.js';
 import { periodFor } from './periods.js';
 import { computeProgress, type Figure, type PlanScope, type TargetDefinition } from './progress.engine.js';
 import { figureChildren, uncoveredMembers } from './progress.sql.js';
@@ -21,31 +23,41 @@ interface PlanForProgress {
 }
 
 async function planForProgress(db: Db, actor: Actor, planId: number, unitId: number): Promise<PlanForProgress> {
-  const plan = await db
-    .selectFrom('plans as p')
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.unit_id', 'p.status', 'p.term_start', 'p.term_end', 'u.path'])
-    .where('p.id', '=', planId)
-    .executeTakeFirst();
+  const plan = await findVisiblePlan(db, actor, planId);
   const unit = await findUnit(db, unitId);
-  // The unit must be one the actor sees, and lie under the plan's issuing unit; a draft is
-  // visible only to those who manage the issuing unit.
-  const visible =
-    plan &&
-    covers(actor, 'view', unit.path) &&
-    (unit.path === plan.path || unit.path.startsWith(`${plan.path}.`)) &&
-    (plan.status === 'issued' || covers(actor, 'manageUnits', plan.path));
-  if (!plan || !visible) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-  const rows = await db
-    .selectFrom('targets')
-    .select(['id', 'code', 'title', 'measure', 'population', 'categories', 'organiser', 'period', 'threshold'])
-    .where('plan_id', '=', planId)
-    .orderBy('sort_order')
-    .orderBy('code')
-    .execute();
+  // A plan's figures are asked for a unit the actor sees, under the plan's issuing unit.
+  if (
+    !covers(actor, 'view', unit.path) ||
+    !(unit.path === plan.unitPath || unit.path.startsWith(`${plan.unitPath}.`))
+  ) {
+    throw planNotFound();
+  }
+  // A derived plan may raise an inherited threshold, never go below its parents' (even when a
+  // parent was amended upwards after this plan was issued): the floor is read up the chain.
+  const rows = await sql<{
+    id: number;
+    code: string;
+    title: string;
+    measure: string;
+    population: string | null;
+    categories: string[];
+    organiser: string | null;
+    period: string;
+    threshold: string;
+  }>`
+    with recursive chain(target_id, ancestor_id) as (
+      select id, id from targets where plan_id = ${planId}
+      union all
+      select c.target_id, t.parent_target_id from chain c join targets t on t.id = c.ancestor_id
+      where t.parent_target_id is not null
+    )
+    select t.id, t.code, t.title, t.measure, t.population, t.categories, t.organiser, t.period,
+      (select max(a.threshold) from chain c join targets a on a.id = c.ancestor_id where c.target_id = t.id)::text as threshold
+    from targets t where t.plan_id = ${planId}
+    order by t.sort_order, t.code`.execute(db);
   return {
-    scope: { id: plan.id, unitId: plan.unit_id, termStart: plan.term_start, termEnd: plan.term_end },
-    targets: rows.map((row) => ({
+    scope: { id: plan.id, unitId: plan.unitId, termStart: plan.termStart, termEnd: plan.termEnd },
+    targets: rows.rows.map((row) => ({
       ...row,
       measure: row.measure as TargetMeasure,
       period: row.period as PeriodKind,
