@@ -266,6 +266,24 @@ describe('progress computed from the records, by hand', () => {
     expect(pick(families.unit[0])).toEqual({ numerator: 6, denominator: 7, value: 85.7, status: 'missed' });
   });
 
+  it('a running cycle is judged by each unit’s latest confirmed result in it', async () => {
+    const cycle = target({
+      measure: 'evaluation_share',
+      population: 'units',
+      categories: [],
+      period: 'cycle2',
+      threshold: 95,
+    });
+    // Cycle 2025–2026 read in March 2026: nothing evaluated for 2026 yet, so 2025 results count.
+    await db
+      .insertInto('culture_evaluations')
+      .values({ unit_id: tree.schoolA, year: 2025, unit_achieved: true, confirmed_at: new Date() })
+      .execute();
+    const running = await computeProgress(db, plan, [cycle], tree.province, 2026, '2026-03-01', []);
+    expect(pick(running.unit[0])).toEqual({ numerator: 1, denominator: 3, value: 33.3, status: 'on_track' });
+    await db.deleteFrom('culture_evaluations').where('unit_id', '=', tree.schoolA).where('year', '=', 2025).execute();
+  });
+
   it('a grassroots plan that raised a threshold judges the same figure more strictly', async () => {
     const provinceTarget = target({ threshold: 50 });
     const raised = { ...provinceTarget, threshold: 60 };

@@ -80,8 +80,8 @@ async function buckets(
       return evaluationByBucket(db, {
         root,
         day,
-        // Results are yearly; a cycle is judged by the latest year of it that has begun.
-        evaluationYear: Number(day.slice(0, 4)),
+        fromYear: period.startYear,
+        toYear: Number(day.slice(0, 4)),
         population: target.population === 'families' ? 'families' : 'units',
       });
   }

@@ -150,20 +150,20 @@ export async function countByBucket(
 }
 
 /**
- * Evaluation share on `day`, using each unit's confirmed result of `evaluationYear`: of the
- * units (those without units under them that day), how many met the cultural standard; or of
- * their members' families, how many were recognised.
+ * Evaluation share on `day`: of the units (those without units under them that day), how many
+ * met the cultural standard; or of their members' families, how many were recognised. Each unit
+ * is judged by its latest confirmed result in [fromYear, toYear] — a running cycle by the last
+ * year already evaluated. Results not yet confirmed by the level above do not count.
  */
 export async function evaluationByBucket(
   db: Executor,
-  input: { root: number; day: string; evaluationYear: number; population: 'units' | 'families' },
+  input: { root: number; day: string; fromYear: number; toYear: number; population: 'units' | 'families' },
 ): Promise<BucketFigure[]> {
   const day = sql`${input.day}::date`;
   const figure =
     input.population === 'units'
-      ? sql`count(*) filter (where e.unit_achieved and e.confirmed_at is not null)::int as numerator, count(*)::int as denominator`
-      : sql`coalesce(sum(e.families_achieved) filter (where e.confirmed_at is not null), 0)::int as numerator,
-            coalesce(sum(e.families_total) filter (where e.confirmed_at is not null), 0)::int as denominator`;
+      ? sql`count(*) filter (where e.unit_achieved)::int as numerator, count(*)::int as denominator`
+      : sql`coalesce(sum(e.families_achieved), 0)::int as numerator, coalesce(sum(e.families_total), 0)::int as denominator`;
   const result = await sql<BucketFigure>`
     with ${bucketsCte(input.root, input.day)},
     evaluated as (
@@ -180,7 +180,14 @@ export async function evaluationByBucket(
     )
     select placed.bucket::bigint as bucket, ${figure}
     from placed
-    left join culture_evaluations e on e.unit_id = placed.unit_id and e.year = ${input.evaluationYear}
+    left join lateral (
+      select x.unit_achieved, x.families_achieved, x.families_total
+      from culture_evaluations x
+      where x.unit_id = placed.unit_id and x.confirmed_at is not null
+        and x.year between ${input.fromYear} and ${input.toYear}
+      order by x.year desc
+      limit 1
+    ) e on true
     where placed.bucket is not null
     group by placed.bucket`.execute(db);
   return result.rows;
