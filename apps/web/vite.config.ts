@@ -8,6 +8,9 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
+    // recharts reads react-is from the root node_modules (16.x, which does not know React 19
+    // elements); use the web app's own react-is, which matches its React.
+    dedupe: ['react-is'],
     // The browser needs the contracts' enums and helpers, not their zod schemas (types are erased).
     alias: [
       {
@@ -25,7 +28,9 @@ export default defineConfig({
       output: {
         // Libraries in one long-cached chunk; app code in the entry and the lazily loaded pages.
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/u }],
+          // Only what the first page needs goes in the vendor chunk: charts (the dashboard) and the
+          // rich text editor (plan drafting) are loaded with the pages that use them.
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/u, tags: ['$initial'] }],
         },
       },
     },

@@ -68,3 +68,61 @@ export function parseTypedDate(text: string): string | null {
 
 /** Folding for client-side filtering, same rule as the server: no diacritics, đ → d, lower case. */
 export { foldVietnamese } from '@lan-toa/contracts';
+
+/** 95.24 → "95,2%" (one decimal at most). */
+export function formatPercent(value: number, digits = 1): string {
+  const text = new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'vi-VN', {
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${text}%`;
+}
+
+const VN_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/u;
+
+/**
+ * Activities live in Vietnam time: the server answers "2024-09-05T08:00:00+07:00". These helpers
+ * read and write the wall-clock digits, so the time shown is the time in Vietnam wherever the
+ * browser is.
+ */
+export function vnParts(value: string): { date: string; time: string } {
+  const match = VN_DATE_TIME.exec(value);
+  if (!match) return { date: '', time: '' };
+  return { date: `${match[1]}-${match[2]}-${match[3]}`, time: `${match[4]}:${match[5]}` };
+}
+
+/** "2024-09-05T08:00:00+07:00" → "05/09/2024 08:00". */
+export function formatVnDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const { date, time } = vnParts(value);
+  return date ? `${formatDate(date)} ${time}` : value;
+}
+
+/** "2024-09-05T08:00:00+07:00" → "08:00". */
+export function formatVnTime(value: string): string {
+  return vnParts(value).time;
+}
+
+/** "2024-09-05" + "08:00" → "2024-09-05T08:00:00+07:00". */
+export function toVnIso(date: string, time: string): string {
+  return `${date}T${time || '00:00'}:00+07:00`;
+}
+
+/** A start and end on the same day: "05/09/2024 08:00–11:30"; else both in full. */
+export function formatVnRange(start: string, end: string): string {
+  const a = vnParts(start);
+  const b = vnParts(end);
+  if (a.date && a.date === b.date) return `${formatDate(a.date)} ${a.time}–${b.time}`;
+  return `${formatVnDateTime(start)} – ${formatVnDateTime(end)}`;
+}
+
+/** Today in Vietnam as "YYYY-MM-DD" (the day the server counts attendance for). */
+export function vnToday(): string {
+  const now = new Date(Date.now() + 7 * 3_600_000);
+  return now.toISOString().slice(0, 10);
+}
+
+/** Now, as Vietnam wall-clock time with its offset: "2024-09-05T08:03:00+07:00". */
+export function vnNowIso(): string {
+  const now = new Date(Date.now() + 7 * 3_600_000).toISOString();
+  return `${now.slice(0, 16)}:00+07:00`;
+}

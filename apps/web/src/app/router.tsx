@@ -7,16 +7,22 @@ import {
   redirect,
   useNavigate,
 } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { AppLayout } from '../components/app-layout';
 import { NotFoundPage, RouteErrorPage } from '../components/route-pages';
 import { LoadingState } from '../components/states';
 import { type AccountsSearch, parseAccountsSearch } from '../modules/accounts/accounts-search';
+import { type ActivitiesSearch, parseActivitiesSearch } from '../modules/activities/activities-search';
 import { type AuditSearch, parseAuditSearch } from '../modules/audit/audit-search';
 import { LoginPage } from '../modules/auth/login-page';
+import { type CalendarSearch, parseCalendarSearch } from '../modules/calendar/calendar-search';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
+import { type CascadeSearch, parseCascadeSearch } from '../modules/plans/cascade-search';
+import { type PlanSearch, parsePlanSearch } from '../modules/plans/plan-search';
+import { type PlansSearch, parsePlansSearch } from '../modules/plans/plans-search';
+import { type DashboardSearch, parseDashboardSearch } from '../modules/progress/dashboard-search';
 import { NoHomePage } from '../modules/units/no-home-page';
 import { UnitPage } from '../modules/units/unit-page';
 import { UnitsTreePage } from '../modules/units/units-tree-page';
@@ -29,6 +35,29 @@ import { homePath, meQuery } from './session';
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const ImportPage = lazy(() => import('../modules/import/import-page').then((m) => ({ default: m.ImportPage })));
+// Plans, progress and activities: charts and the rich text editor stay out of the first download.
+const DashboardPage = lazy(() =>
+  import('../modules/progress/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const PlansPage = lazy(() => import('../modules/plans/plans-page').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('../modules/plans/plan-page').then((m) => ({ default: m.PlanPage })));
+const PlanEditPage = lazy(() => import('../modules/plans/plan-edit-page').then((m) => ({ default: m.PlanEditPage })));
+const CascadePage = lazy(() => import('../modules/plans/cascade-page').then((m) => ({ default: m.CascadePage })));
+const ActivitiesPage = lazy(() =>
+  import('../modules/activities/activities-page').then((m) => ({ default: m.ActivitiesPage })),
+);
+const ActivityPage = lazy(() =>
+  import('../modules/activities/activity-page').then((m) => ({ default: m.ActivityPage })),
+);
+const ActivityFormPage = lazy(() =>
+  import('../modules/activities/activity-form-page').then((m) => ({ default: m.ActivityFormPage })),
+);
+const CalendarPage = lazy(() => import('../modules/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const CheckinPage = lazy(() => import('../modules/activities/checkin-page').then((m) => ({ default: m.CheckinPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
+}
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -186,8 +215,192 @@ const auditRoute = createRoute({
   },
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: (search: Record<string, unknown>): DashboardSearch => parseDashboardSearch(search),
+  component: function DashboardRoute() {
+    const search = dashboardRoute.useSearch();
+    const navigate = useNavigate({ from: '/dashboard' });
+    return (
+      <Lazy>
+        <DashboardPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: (search: Record<string, unknown>): PlansSearch => parsePlansSearch(search),
+  component: function PlansRoute() {
+    const search = plansRoute.useSearch();
+    const navigate = useNavigate({ from: '/plans' });
+    return (
+      <Lazy>
+        <PlansPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId',
+  validateSearch: (search: Record<string, unknown>): PlanSearch => parsePlanSearch(search),
+  component: function PlanRoute() {
+    const { planId } = planRoute.useParams();
+    const search = planRoute.useSearch();
+    const navigate = useNavigate({ from: '/plans/$planId' });
+    return (
+      <Lazy>
+        <PlanPage
+          key={planId}
+          planId={Number(planId)}
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const planEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId/edit',
+  component: function PlanEditRoute() {
+    const { planId } = planEditRoute.useParams();
+    return (
+      <Lazy>
+        <PlanEditPage key={planId} planId={Number(planId)} />
+      </Lazy>
+    );
+  },
+});
+
+const cascadeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId/cascade',
+  validateSearch: (search: Record<string, unknown>): CascadeSearch => parseCascadeSearch(search),
+  component: function CascadeRoute() {
+    const { planId } = cascadeRoute.useParams();
+    const search = cascadeRoute.useSearch();
+    const navigate = useNavigate({ from: '/plans/$planId/cascade' });
+    return (
+      <Lazy>
+        <CascadePage
+          planId={Number(planId)}
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities',
+  validateSearch: (search: Record<string, unknown>): ActivitiesSearch => parseActivitiesSearch(search),
+  component: function ActivitiesRoute() {
+    const search = activitiesRoute.useSearch();
+    const navigate = useNavigate({ from: '/activities' });
+    return (
+      <Lazy>
+        <ActivitiesPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const activityCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/new',
+  validateSearch: (search: Record<string, unknown>): { unitId?: number } => {
+    const unitId = Number(search.unitId);
+    return Number.isInteger(unitId) && unitId > 0 ? { unitId } : {};
+  },
+  component: function ActivityCreateRoute() {
+    const { unitId } = activityCreateRoute.useSearch();
+    return (
+      <Lazy>
+        <ActivityFormPage unitId={unitId} />
+      </Lazy>
+    );
+  },
+});
+
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$activityId',
+  component: function ActivityRoute() {
+    const { activityId } = activityRoute.useParams();
+    return (
+      <Lazy>
+        <ActivityPage key={activityId} activityId={Number(activityId)} />
+      </Lazy>
+    );
+  },
+});
+
+const activityEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$activityId/edit',
+  component: function ActivityEditRoute() {
+    const { activityId } = activityEditRoute.useParams();
+    return (
+      <Lazy>
+        <ActivityFormPage key={activityId} activityId={Number(activityId)} />
+      </Lazy>
+    );
+  },
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  validateSearch: (search: Record<string, unknown>): CalendarSearch => parseCalendarSearch(search),
+  component: function CalendarRoute() {
+    const search = calendarRoute.useSearch();
+    const navigate = useNavigate({ from: '/calendar' });
+    return (
+      <Lazy>
+        <CalendarPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+/** The member-facing check-in page: readable without an account, phone-first, no app frame. */
+const checkinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/checkin/$code',
+  component: function CheckinRoute() {
+    const { code } = checkinRoute.useParams();
+    return (
+      <Lazy>
+        <CheckinPage code={code} />
+      </Lazy>
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  checkinRoute,
   appRoute.addChildren([
     indexRoute,
     unitsRoute,
@@ -197,6 +410,16 @@ const routeTree = rootRoute.addChildren([
     memberRoute,
     accountsRoute,
     auditRoute,
+    dashboardRoute,
+    plansRoute,
+    planRoute,
+    planEditRoute,
+    cascadeRoute,
+    activitiesRoute,
+    activityCreateRoute,
+    activityRoute,
+    activityEditRoute,
+    calendarRoute,
   ]),
 ]);
 

@@ -1,6 +1,14 @@
 import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHierarchy2, IconHistory, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconClipboardList,
+  IconFileText,
+  IconHierarchy2,
+  IconHistory,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +33,34 @@ export function AppLayout() {
   };
 
   const links = [
+    {
+      to: '/dashboard',
+      label: t('nav.dashboard'),
+      icon: IconChartBar,
+      show: true,
+      active: pathname.startsWith('/dashboard'),
+    },
+    {
+      to: '/plans',
+      label: t('nav.plans'),
+      icon: IconFileText,
+      show: true,
+      active: pathname.startsWith('/plans'),
+    },
+    {
+      to: '/activities',
+      label: t('nav.activities'),
+      icon: IconClipboardList,
+      show: true,
+      active: pathname.startsWith('/activities'),
+    },
+    {
+      to: '/calendar',
+      label: t('nav.calendar'),
+      icon: IconCalendarEvent,
+      show: true,
+      active: pathname.startsWith('/calendar'),
+    },
     {
       to: '/units',
       label: t('nav.units'),

@@ -13,6 +13,8 @@ interface UnitPickerProps extends Omit<SelectProps, 'data' | 'value' | 'onChange
   /** Leaves out a unit (and, with `excludeSubtree`, everything below it). */
   excludeId?: number;
   excludeSubtree?: boolean;
+  /** Keeps only the units this accepts (e.g. those below a plan's issuing unit). */
+  acceptUnit?: (entry: FlatUnit) => boolean;
 }
 
 function isActive(unit: UnitTreeNode): boolean {
@@ -20,18 +22,20 @@ function isActive(unit: UnitTreeNode): boolean {
 }
 
 /** Chooses a unit from the actor's part of the tree (today's tree, active units only). */
-export function UnitPicker({ value, onChange, excludeId, excludeSubtree, ...props }: UnitPickerProps) {
+export function UnitPicker({ value, onChange, excludeId, excludeSubtree, acceptUnit, ...props }: UnitPickerProps) {
   const { t } = useTranslation();
   const tree = useQuery(unitTreeQuery());
 
   const flat = useMemo<FlatUnit[]>(() => {
     const all = flattenTree(tree.data ?? []);
-    return all.filter(({ unit, path }) => {
+    return all.filter((entry) => {
+      const { unit, path } = entry;
       if (!isActive(unit)) return false;
+      if (acceptUnit && !acceptUnit(entry)) return false;
       if (excludeId === undefined) return true;
       return excludeSubtree ? !path.includes(excludeId) : unit.id !== excludeId;
     });
-  }, [tree.data, excludeId, excludeSubtree]);
+  }, [tree.data, excludeId, excludeSubtree, acceptUnit]);
 
   const byId = useMemo(() => new Map(flat.map((entry) => [String(entry.unit.id), entry])), [flat]);
   const data = useMemo<ComboboxItem[]>(

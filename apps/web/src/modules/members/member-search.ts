@@ -4,7 +4,7 @@ import { PAGE_SIZES } from '../../components/pagination-bar';
 
 export const MEMBER_SORTS = ['name', '-name', 'unit', 'joined', '-joined'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
-export const UNIT_TABS = ['members', 'children', 'history'] as const;
+export const UNIT_TABS = ['members', 'children', 'culture', 'history'] as const;
 export type UnitTab = (typeof UNIT_TABS)[number];
 
 /** The unit page's URL state: tab and member list filters (so links, back and export keep them). */

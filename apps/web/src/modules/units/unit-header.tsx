@@ -1,11 +1,19 @@
 import { Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { IconArrowMerge, IconArrowsMove, IconChevronDown, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowMerge,
+  IconArrowsMove,
+  IconChartBar,
+  IconChevronDown,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
 import type { UnitDetail } from '../../app/types';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { UnitBreadcrumbs } from '../../components/unit-breadcrumbs';
 import { type UnitChangeKind, UnitChangeModal } from './unit-change-modal';
@@ -53,41 +61,58 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
             </Text>
           ) : null}
         </Stack>
-        {canEdit || canAddChild ? (
-          <Menu position="bottom-end" shadow="md" width={240}>
-            <Menu.Target>
-              <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-                {t('unitActions.menu')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {canAddChild ? (
-                <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-                  {t('unitActions.create.title')}
-                </Menu.Item>
-              ) : null}
-              {canEdit ? (
-                <>
-                  <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setChange('rename')}>
-                    {t('unitActions.rename.title')}
+        <Group gap="xs">
+          {ended ? null : (
+            <ButtonLink
+              to="/dashboard"
+              search={{ unitId: unit.id }}
+              variant="light"
+              leftSection={<IconChartBar size={16} />}
+              data-testid="unit-progress"
+            >
+              {t('units.progress')}
+            </ButtonLink>
+          )}
+          {canEdit || canAddChild ? (
+            <Menu position="bottom-end" shadow="md" width={240}>
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                  {t('unitActions.menu')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {canAddChild ? (
+                  <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                    {t('unitActions.create.title')}
                   </Menu.Item>
-                  {unit.parentId !== null ? (
-                    <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setChange('move')}>
-                      {t('unitActions.move.title')}
+                ) : null}
+                {canEdit ? (
+                  <>
+                    <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setChange('rename')}>
+                      {t('unitActions.rename.title')}
                     </Menu.Item>
-                  ) : null}
-                  <Menu.Divider />
-                  <Menu.Item color="red" leftSection={<IconArrowMerge size={16} />} onClick={() => setChange('merge')}>
-                    {t('unitActions.merge.title')}
-                  </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setChange('dissolve')}>
-                    {t('unitActions.dissolve.title')}
-                  </Menu.Item>
-                </>
-              ) : null}
-            </Menu.Dropdown>
-          </Menu>
-        ) : null}
+                    {unit.parentId !== null ? (
+                      <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => setChange('move')}>
+                        {t('unitActions.move.title')}
+                      </Menu.Item>
+                    ) : null}
+                    <Menu.Divider />
+                    <Menu.Item
+                      color="red"
+                      leftSection={<IconArrowMerge size={16} />}
+                      onClick={() => setChange('merge')}
+                    >
+                      {t('unitActions.merge.title')}
+                    </Menu.Item>
+                    <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setChange('dissolve')}>
+                      {t('unitActions.dissolve.title')}
+                    </Menu.Item>
+                  </>
+                ) : null}
+              </Menu.Dropdown>
+            </Menu>
+          ) : null}
+        </Group>
       </Group>
       <UnitChangeModal unit={unit} kind={change} onClose={() => setChange(null)} />
       <UnitCreateModal parent={unit} opened={creating} onClose={() => setCreating(false)} />

@@ -1,9 +1,10 @@
 import { Paper, Stack, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconHierarchy2, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconHierarchy2, IconHistory, IconHomeHeart, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../components/states';
+import { CultureTab } from '../culture/culture-tab';
 import { MemberList } from '../members/member-list';
 import type { UnitSearch, UnitTab } from '../members/member-search';
 import { UnitChildrenTab } from './unit-children-tab';
@@ -21,7 +22,7 @@ interface UnitPageProps {
 export function UnitPage({ unitId, search, onSearchChange }: UnitPageProps) {
   const { t } = useTranslation();
   const unit = useQuery(unitQuery(unitId));
-  // Three tabs with icons do not fit a 360 px screen on one line.
+  // Four tabs with icons do not fit a 360 px screen on one line.
   const phone = useMediaQuery('(max-width: 30em)');
 
   if (unit.isLoading) return <LoadingState />;
@@ -43,6 +44,9 @@ export function UnitPage({ unitId, search, onSearchChange }: UnitPageProps) {
           <Tabs.Tab value="children" leftSection={phone ? undefined : <IconHierarchy2 size={16} />}>
             {t('units.tabChildren')}
           </Tabs.Tab>
+          <Tabs.Tab value="culture" leftSection={phone ? undefined : <IconHomeHeart size={16} />}>
+            {t('units.tabCulture')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={phone ? undefined : <IconHistory size={16} />}>
             {t('units.tabHistory')}
           </Tabs.Tab>
@@ -53,6 +57,9 @@ export function UnitPage({ unitId, search, onSearchChange }: UnitPageProps) {
           </Tabs.Panel>
           <Tabs.Panel value="children">
             <UnitChildrenTab unit={unit.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="culture">
+            <CultureTab unit={unit.data} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <UnitHistoryTab unitId={unitId} />

@@ -14,6 +14,8 @@ export interface TargetDefinition {
   organiser: string | null;
   period: PeriodKind;
   threshold: number;
+  /** For counts organised by the issuer: the unit that issued the original target (a derived plan inherits the duty's owner). */
+  issuerUnitId?: number;
 }
 
 export interface PlanScope {
@@ -67,7 +69,7 @@ async function buckets(
       });
     case 'count':
       // "Organised by the issuer" is the issuing unit's own duty: figures exist only for it.
-      if (target.organiser === 'issuer' && root !== plan.unitId) return NOTHING;
+      if (target.organiser === 'issuer' && root !== (target.issuerUnitId ?? plan.unitId)) return NOTHING;
       return countByBucket(db, {
         root,
         day,

@@ -227,6 +227,60 @@ describe('plan progress over HTTP', () => {
     });
   });
 
+  it('leaves a duty of the province with the province in a school’s own plan', async () => {
+    const training = await db
+      .insertInto('targets')
+      .values({
+        plan_id: planId,
+        code: '2.2',
+        title: '05 cuộc tập huấn',
+        measure: 'count',
+        categories: ['training'],
+        organiser: 'issuer',
+        period: 'term',
+        threshold: 5,
+        sort_order: 3,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const own = await db
+      .insertInto('plans')
+      .values({
+        unit_id: tree.schoolA,
+        parent_plan_id: planId,
+        number: '01/KH-CĐCS',
+        title: 'Kế hoạch của trường',
+        term_start: 2023,
+        term_end: 2028,
+        status: 'issued',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('targets')
+      .values({
+        plan_id: own.id,
+        parent_target_id: training.id,
+        code: '2.2',
+        title: '05 cuộc tập huấn',
+        measure: 'count',
+        categories: ['training'],
+        organiser: 'issuer',
+        period: 'term',
+        threshold: 5,
+      })
+      .execute();
+    const school = (await as(app, adminA).get(`/api/plans/${own.id}/progress?unitId=${tree.schoolA}&year=2025`)).json();
+    expect(school.targets[0]).toMatchObject({ code: '2.2', status: 'not_applicable', value: null });
+    const province = (
+      await as(app, provinceAdmin).get(`/api/plans/${planId}/progress?unitId=${tree.province}&year=2025`)
+    ).json();
+    expect(province.targets.find((t: { code: string }) => t.code === '2.2')).toMatchObject({
+      numerator: 0,
+      threshold: 5,
+    });
+  });
+
   it('answers bad queries with 400', async () => {
     expect((await as(app, adminA).get(`/api/plans/${planId}/progress?unitId=abc&year=2025`)).statusCode).toBe(400);
     expect((await as(app, adminA).get(`/api/plans/${planId}/progress?unitId=${tree.schoolA}`)).statusCode).toBe(400);

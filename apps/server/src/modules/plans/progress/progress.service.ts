@@ -44,6 +44,7 @@ async function planForProgress(db: Db, actor: Actor, planId: number, unitId: num
     organiser: string | null;
     period: string;
     threshold: string;
+    issuer_unit_id: number;
   }>`
     with recursive chain(target_id, ancestor_id) as (
       select id, id from targets where plan_id = ${planId}
@@ -52,13 +53,17 @@ async function planForProgress(db: Db, actor: Actor, planId: number, unitId: num
       where t.parent_target_id is not null
     )
     select t.id, t.code, t.title, t.measure, t.population, t.categories, t.organiser, t.period,
-      (select max(a.threshold) from chain c join targets a on a.id = c.ancestor_id where c.target_id = t.id)::text as threshold
+      (select max(a.threshold) from chain c join targets a on a.id = c.ancestor_id where c.target_id = t.id)::text as threshold,
+      -- "Organised by the issuer" stays the duty of the unit that issued the original target.
+      (select p.unit_id from chain c join targets a on a.id = c.ancestor_id join plans p on p.id = a.plan_id
+        where c.target_id = t.id and a.parent_target_id is null) as issuer_unit_id
     from targets t where t.plan_id = ${planId}
     order by t.sort_order, t.code`.execute(db);
   return {
     scope: { id: plan.id, unitId: plan.unitId, termStart: plan.termStart, termEnd: plan.termEnd },
-    targets: rows.rows.map((row) => ({
+    targets: rows.rows.map(({ issuer_unit_id, ...row }) => ({
       ...row,
+      issuerUnitId: issuer_unit_id,
       measure: row.measure as TargetMeasure,
       period: row.period as PeriodKind,
       threshold: Number(row.threshold),
