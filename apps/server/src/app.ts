@@ -20,6 +20,7 @@ import { attendanceRoutes } from './modules/activities/attendance.routes.js';
 import { calendarRoutes } from './modules/activities/calendar.routes.js';
 import { checkinRoutes } from './modules/activities/checkin.routes.js';
 import { cultureRoutes } from './modules/activities/culture.routes.js';
+import { activityFileRoutes } from './modules/activities/files.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(attendanceRoutes, { db });
       await api.register(checkinRoutes, { db });
       await api.register(cultureRoutes, { db });
+      await api.register(activityFileRoutes, { db });
       await api.register(calendarRoutes, { db });
       await api.register(progressRoutes, { db });
       await api.register(planRoutes, { db });

@@ -369,3 +369,33 @@ export type CultureEvaluationBody = z.infer<typeof cultureEvaluationBody>;
 export type CultureEvaluationView = z.infer<typeof cultureEvaluationView>;
 export type CultureEvaluationList = z.infer<typeof cultureEvaluationList>;
 export type CalendarItem = z.infer<typeof calendarItem>;
+
+// ---------- photos and attachments ----------
+export const ACTIVITY_FILE_KINDS = ['photo', 'attachment'] as const;
+
+export const activityFileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.coerce.number().int().positive(),
+});
+export const fileIdParam = z.object({ fileId: z.coerce.number().int().positive() });
+
+/** Text fields sent beside the multipart `file`. */
+export const activityFileFields = z.object({
+  caption: z.string().trim().max(500, 'Chú thích tối đa 500 ký tự').default(''),
+});
+
+export const activityFileView = z.object({
+  id: z.number(),
+  kind: z.enum(ACTIVITY_FILE_KINDS),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  caption: z.string(),
+  /** Served only to those who may see the activity. */
+  url: z.string(),
+  thumbnailUrl: z.string().nullable(),
+});
+export const activityFileList = z.object({ items: z.array(activityFileView) });
+
+export type ActivityFileView = z.infer<typeof activityFileView>;
+export type ActivityFileList = z.infer<typeof activityFileList>;

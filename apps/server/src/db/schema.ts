@@ -247,6 +247,28 @@ export interface ManualFiguresTable {
   entered_at: CreatedAt;
 }
 
+export interface FilesTable {
+  id: Id;
+  sha256: string;
+  content_type: string;
+  size: number;
+  original_name: string;
+  data: Buffer;
+  width: number | null;
+  height: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ActivityFilesTable {
+  activity_id: number;
+  file_id: number;
+  thumbnail_id: number | null;
+  kind: 'photo' | 'attachment';
+  caption: Generated<string>;
+  sort_order: Generated<number>;
+}
+
 export interface Database {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
@@ -269,6 +291,8 @@ export interface Database {
   activity_guests: ActivityGuestsTable;
   culture_evaluations: CultureEvaluationsTable;
   manual_figures: ManualFiguresTable;
+  files: FilesTable;
+  activity_files: ActivityFilesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -124,6 +124,8 @@ export interface UploadOptions {
   onUploadProgress?: (fraction: number) => void;
   /** Called once every byte has been sent; the server is now validating. */
   onUploaded?: () => void;
+  /** Text fields sent before the file (a caption). */
+  fields?: Record<string, string>;
 }
 
 /** Multipart upload through XMLHttpRequest, which (unlike fetch) reports upload progress. */
@@ -155,6 +157,7 @@ export function uploadFile<T>(path: string, field: string, file: File, options: 
       reject(toApiError(xhr.status, body));
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append(field, file);
     xhr.send(form);
   });

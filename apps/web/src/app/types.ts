@@ -1,5 +1,7 @@
 import type {
   accountView,
+  activityFileList,
+  activityFileView,
   activityPage,
   activitySummary,
   activityView,
@@ -83,6 +85,8 @@ export type ActivityView = Out<typeof activityView>;
 export type AttendanceView = Out<typeof attendanceView>;
 export type AttendanceImportResult = Out<typeof attendanceImportResult>;
 export type GuestView = Out<typeof guestView>;
+export type ActivityFileView = Out<typeof activityFileView>;
+export type ActivityFileList = Out<typeof activityFileList>;
 export type CheckinInfo = Out<typeof checkinInfo>;
 export type CheckinPage = Out<typeof checkinPage>;
 export type CheckinResult = Out<typeof checkinResult>;

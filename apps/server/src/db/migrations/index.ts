@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as historyFunctions from './0002-history-functions.js';
 import * as plansAndActivities from './0003-plans-and-activities.js';
 import * as activitiesExtra from './0004-activities-extra.js';
+import * as files from './0005-files.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-history-functions': historyFunctions,
   '0003-plans-and-activities': plansAndActivities,
   '0004-activities-extra': activitiesExtra,
+  '0005-files': files,
 };

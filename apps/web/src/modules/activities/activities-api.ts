@@ -2,6 +2,8 @@ import type { ActivityCategory, CreateActivityBody, UpdateActivityBody } from '@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, uploadFile } from '../../app/api';
 import type {
+  ActivityFileList,
+  ActivityFileView,
   ActivityPage,
   ActivityView,
   AttendanceImportResult,
@@ -27,6 +29,7 @@ export const activityKeys = {
   list: (params: ActivityListParams) => ['activities', 'list', params] as const,
   detail: (id: number) => ['activities', 'detail', id] as const,
   attendance: (id: number) => ['activities', 'attendance', id] as const,
+  files: (id: number) => ['activities', 'files', id] as const,
   checkinPage: (code: string) => ['checkin', code] as const,
 };
 
@@ -170,5 +173,36 @@ export function useCheckIn(code: string) {
   return useMutation({
     mutationFn: () => api.post<CheckinResult>(`/api/checkin/${encodeURIComponent(code)}`),
     onSuccess: () => client.invalidateQueries({ queryKey: activityKeys.checkinPage(code) }),
+  });
+}
+
+export const activityFilesQuery = (id: number) =>
+  queryOptions({
+    queryKey: activityKeys.files(id),
+    queryFn: ({ signal }) => api.get<ActivityFileList>(`/api/activities/${id}/files`, undefined, signal),
+  });
+
+/** Upload of a photo or attachment, reporting the fraction sent. */
+export function useUploadActivityFile(id: number, onProgress: (fraction: number) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, caption }: { file: File; caption: string }) =>
+      uploadFile<ActivityFileView>(`/api/activities/${id}/files`, 'file', file, {
+        fields: caption ? { caption } : {},
+        onUploadProgress: onProgress,
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: activityKeys.files(id) });
+    },
+  });
+}
+
+export function useDeleteActivityFile(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fileId: number) => api.request<null>('DELETE', `/api/activities/${id}/files/${fileId}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: activityKeys.files(id) });
+    },
   });
 }

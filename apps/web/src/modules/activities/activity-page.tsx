@@ -25,6 +25,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
 import { activityQuery, attendanceQuery, useDeleteActivity } from './activities-api';
 import { CategoryBadge } from './activity-badges';
+import { ActivityFiles } from './activity-files';
 import { AttendanceImport } from './attendance-import';
 import { AttendanceLists } from './attendance-lists';
 import { AttendanceRoster } from './attendance-roster';
@@ -201,6 +202,8 @@ function ActivityDetail({ activity }: { activity: ActivityView }) {
           ) : null}
         </Stack>
       </Paper>
+
+      <ActivityFiles activityId={activity.id} canEdit={abilities.edit} />
 
       {attendance.isLoading ? (
         <LoadingState />
