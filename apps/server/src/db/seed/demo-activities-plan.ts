@@ -1,5 +1,6 @@
 import type { ActivityAudience, ActivityCategory } from '@lan-toa/contracts';
-import { type DemoWorld, dayBetween, Rng, type WorldMember, type WorldUnit } from './demo-activities-world.js';
+import { type DemoWorld, dayBetween, type WorldMember, type WorldUnit } from './demo-activities-world.js';
+import { Rng } from './random.js';
 
 /**
  * What the demo activities are: a pure plan computed from the organisation and today's date,

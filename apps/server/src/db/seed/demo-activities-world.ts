@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import type { Rng } from './random.js';
 
 /**
  * The organisation as the demo activities see it: units with their lifetimes, and who was an
@@ -121,51 +122,6 @@ export class DemoWorld {
     return this.units
       .filter((unit) => this.exists(unit, day))
       .map((unit) => ({ unit, members: this.membersOn(unit.id, day) }));
-  }
-}
-
-/** mulberry32: tiny, fast and deterministic. */
-export class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  between(min: number, max: number): number {
-    return min + this.next() * (max - min);
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error('cannot pick from an empty list');
-    return item;
-  }
-
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < count && pool.length > 0) {
-      const [item] = pool.splice(this.int(0, pool.length - 1), 1);
-      if (item !== undefined) out.push(item);
-    }
-    return out;
   }
 }
 

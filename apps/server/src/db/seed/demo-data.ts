@@ -1,4 +1,5 @@
 import { foldVietnamese, type Gender, type Position, type UnionRole } from '@lan-toa/contracts';
+import { Rng, type Weighted } from './random.js';
 
 /**
  * Demo organisation of Công đoàn Giáo dục tỉnh Ninh Bình, used on first start to fill an empty database.
@@ -183,8 +184,6 @@ const COMMUNE_OFFICE_ROLES: readonly UnionRole[] = ['chair', 'vice_chair', 'comm
 // Member data
 // ---------------------------------------------------------------------------
 
-type Weighted<T> = readonly (readonly [T, number])[];
-
 /** Parses "Nguyễn 36, Trần 11" (commas or new lines between entries) into weighted entries. */
 function weightedList(text: string): Weighted<string> {
   return text
@@ -297,65 +296,6 @@ const TRANSFER_LEVELS: Record<Level, readonly Level[]> = {
   thpt: ['thpt', 'gdtx'],
   gdtx: ['gdtx', 'thpt'],
 };
-
-// ---------------------------------------------------------------------------
-// Seeded randomness
-// ---------------------------------------------------------------------------
-
-/** mulberry32: tiny, fast, good enough for demo data. */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(0, items.length - 1)];
-    if (item === undefined) throw new Error('Cannot pick from an empty list');
-    return item;
-  }
-
-  weighted<T>(items: Weighted<T>): T {
-    const total = items.reduce((sum, [, weight]) => sum + weight, 0);
-    let r = this.next() * total;
-    for (const [item, weight] of items) {
-      r -= weight;
-      if (r < 0) return item;
-    }
-    const last = items.at(-1);
-    if (last === undefined) throw new Error('Cannot pick from an empty list');
-    return last[0];
-  }
-
-  /** Removes and returns up to `count` random items of `items` (which is left untouched). */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < count && pool.length > 0) {
-      const [item] = pool.splice(this.int(0, pool.length - 1), 1);
-      if (item !== undefined) out.push(item);
-    }
-    return out;
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Dates (ISO strings, computed in UTC so the result never depends on the clock or time zone)

@@ -7,12 +7,12 @@ import {
   rosterView,
   setAttendanceBody,
 } from '@lan-toa/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import type { Db } from '../../db/database.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { AppError } from '../../platform/errors.js';
+import { readMultipart } from '../../platform/files.js';
 import { assertCanEditActivity, assertCanViewActivity } from './activities.policy.js';
 import { presentCheckin } from './activities.presenter.js';
 import { findActivity } from './activities.repository.js';
@@ -24,24 +24,6 @@ import { importAttendance } from './attendance-import.js';
 
 const tags = ACTIVITY_TAGS;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const NO_FILE = () =>
-  new AppError('FILE_INVALID', 'Hãy gửi tệp .xlsx trong trường "file".', [{ field: 'file', message: 'Chưa có tệp.' }]);
-
-/** The uploaded file's bytes; a broken multipart body is the client's mistake, not ours. */
-async function readUpload(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw NO_FILE();
-  try {
-    const file = await request.file();
-    if (!file) throw NO_FILE();
-    return await file.toBuffer();
-  } catch (error) {
-    if (error instanceof AppError || (error as { statusCode?: number }).statusCode === 413) throw error;
-    throw new AppError('FILE_INVALID', 'Tệp gửi lên bị hỏng hoặc không đúng định dạng multipart.', [
-      { field: 'file', message: 'Không đọc được tệp.' },
-    ]);
-  }
-}
 
 const CHECKIN_NOT_OPEN = () =>
   new AppError('NOT_FOUND', 'Hoạt động chưa mở điểm danh bằng mã QR.', [
@@ -142,7 +124,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       // Rights first: an outsider learns nothing from the content of their file.
       const activity = await findActivity(db, request.params.id);
       assertCanViewActivity(actor, activity);
-      const buffer = await readUpload(request);
+      const buffer = (await readMultipart(request)).buffer;
       return importAttendance(db, actor, request.params.id, buffer);
     },
   );

@@ -10,13 +10,13 @@ import {
   transferMemberBody,
   updateMemberBody,
 } from '@lan-toa/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { AppError } from '../../platform/errors.js';
+import { readMultipart } from '../../platform/files.js';
 import { createMember, setMemberStatus, transferMember, updateMember } from './members.commands.js';
 import { findMember, listMembers, memberHistory as loadHistory } from './members.repository.js';
 import { buildMemberExport, buildMemberTemplate } from './members-excel.js';
@@ -31,24 +31,6 @@ const exportQuery = memberListQuery.omit({ page: true, pageSize: true });
 
 function attachment(filename: string): string {
   return `attachment; filename="${filename.normalize('NFD').replace(/[^\x20-\x7e]/gu, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-const NO_FILE = () =>
-  new AppError('FILE_INVALID', 'Hãy gửi tệp .xlsx trong trường "file".', [{ field: 'file', message: 'Chưa có tệp.' }]);
-
-/** The uploaded file's bytes; a broken multipart body is the client's mistake, not ours. */
-async function readUpload(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw NO_FILE();
-  try {
-    const file = await request.file();
-    if (!file) throw NO_FILE();
-    return await file.toBuffer();
-  } catch (error) {
-    if (error instanceof AppError || (error as { statusCode?: number }).statusCode === 413) throw error;
-    throw new AppError('FILE_INVALID', 'Tệp gửi lên bị hỏng hoặc không đúng định dạng multipart.', [
-      { field: 'file', message: 'Không đọc được tệp.' },
-    ]);
-  }
 }
 
 export const memberRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -133,7 +115,7 @@ export const memberRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const actor = requireActor(request);
       const unit = await findUnit(db, request.params.id);
       assertCanManageMembersOf(actor, unit);
-      const buffer = await readUpload(request);
+      const buffer = (await readMultipart(request)).buffer;
       const created = await importMembers(db, actor, unit, buffer);
       return reply.status(201).send({ created, unitId: unit.id });
     },
