@@ -4,6 +4,7 @@ import * as historyFunctions from './0002-history-functions.js';
 import * as plansAndActivities from './0003-plans-and-activities.js';
 import * as activitiesExtra from './0004-activities-extra.js';
 import * as files from './0005-files.js';
+import * as progressSummary from './0006-progress-summary.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-plans-and-activities': plansAndActivities,
   '0004-activities-extra': activitiesExtra,
   '0005-files': files,
+  '0006-progress-summary': progressSummary,
 };

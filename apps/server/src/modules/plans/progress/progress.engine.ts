@@ -1,7 +1,14 @@
 import type { PeriodKind, TargetMeasure, TargetStatus } from '@lan-toa/contracts';
 import type { Executor } from '../../../db/database.js';
 import { elapsedShare, type Period, periodFor, referenceDay } from './periods.js';
-import { type BucketFigure, countByBucket, coverageByBucket, evaluationByBucket } from './progress.sql.js';
+import {
+  type BucketFigure,
+  countByBucket,
+  type EvaluationFigure,
+  evaluationByBucket,
+  ownCounts,
+} from './progress.sql.js';
+import { type CoverageFigure, coverageFromRecords, coverageFromSummary, summaryYear } from './progress-coverage.sql.js';
 import { judge } from './status.js';
 
 export interface TargetDefinition {
@@ -49,51 +56,115 @@ export interface Progress {
 
 const NOTHING: BucketFigure[] = [];
 
-async function buckets(
+interface Reading {
+  target: TargetDefinition;
+  period: Period;
+  /** The day whose tree and members are counted; null before the period starts. */
+  day: string | null;
+}
+
+/**
+ * The figures of every target of one computation, per bucket, from as few queries as the targets
+ * allow, all started at once so they run side by side on the pool's connections: 2.1a and 2.1b
+ * read the same people (one coverage query gives both populations); evaluation targets read on
+ * the same day share one query whatever their period's start; counts organised by the issuer are
+ * one scan of its own activities. Coverage of one category over one calendar year comes from the
+ * maintained steps when that year is kept (migration 0006), anything else from the records.
+ */
+function bucketsOf(
   db: Executor,
   plan: PlanScope,
-  target: TargetDefinition,
   root: number,
-  period: Period,
-  day: string,
-) {
-  switch (target.measure) {
-    case 'coverage':
-      return coverageByBucket(db, {
-        root,
-        day,
-        from: period.start,
-        to: period.end,
-        categories: target.categories,
-        keyOfficialsOnly: target.population === 'key_officials',
-      });
-    case 'count':
-      // "Organised by the issuer" is the issuing unit's own duty: figures exist only for it.
-      if (target.organiser === 'issuer' && root !== (target.issuerUnitId ?? plan.unitId)) return NOTHING;
-      return countByBucket(db, {
-        root,
-        day,
-        from: period.start,
-        to: period.end,
-        categories: target.categories,
-        organiser: target.organiser === 'issuer' ? 'issuer' : 'subtree',
-      });
-    case 'evaluation_share':
-      return evaluationByBucket(db, {
-        root,
-        day,
-        fromYear: period.startYear,
-        toYear: Number(day.slice(0, 4)),
-        population: target.population === 'families' ? 'families' : 'units',
-      });
+  readings: Reading[],
+): Promise<(BucketFigure[] | null)[]> {
+  const coverage = new Map<string, Promise<CoverageFigure[]>>();
+  const counts = new Map<string, Promise<BucketFigure[]>>();
+  const evaluationStarts = new Map<string, Set<number>>();
+  const evaluations = new Map<string, Promise<EvaluationFigure[]>>();
+  const own: { from: string; to: string; categories: string[] }[] = [];
+  const isOwn = (target: TargetDefinition) => target.measure === 'count' && target.organiser === 'issuer';
+
+  for (const { target, period, day } of readings) {
+    if (day === null) continue;
+    if (target.measure === 'evaluation_share') {
+      const key = `${day} ${day.slice(0, 4)}`;
+      evaluationStarts.set(key, (evaluationStarts.get(key) ?? new Set<number>()).add(period.startYear));
+    }
+    // "Organised by the issuer" is the issuing unit's own duty: figures exist only for it.
+    if (isOwn(target) && root === (target.issuerUnitId ?? plan.unitId))
+      own.push({ from: period.start, to: period.end, categories: target.categories });
   }
+  const ownRun = ownCounts(db, root, own);
+  let ownIndex = 0;
+
+  const rowsOf = async ({ target, period, day }: Reading): Promise<BucketFigure[] | null> => {
+    if (day === null) return null;
+    switch (target.measure) {
+      case 'coverage': {
+        const input = { root, day, from: period.start, to: period.end, categories: target.categories };
+        const key = JSON.stringify(input);
+        let rows = coverage.get(key);
+        if (!rows) {
+          const year = summaryYear(input);
+          rows = (year === null ? Promise.resolve(null) : coverageFromSummary(db, input, year)).then(
+            (kept) => kept ?? coverageFromRecords(db, input),
+          );
+          coverage.set(key, rows);
+        }
+        const keyOfficialsOnly = target.population === 'key_officials';
+        return (await rows)
+          .map((row) => ({
+            bucket: row.bucket,
+            numerator: keyOfficialsOnly ? row.keyNumerator : row.numerator,
+            denominator: keyOfficialsOnly ? row.keyDenominator : row.denominator,
+          }))
+          .filter((row) => row.denominator > 0);
+      }
+      case 'count': {
+        if (isOwn(target)) {
+          if (root !== (target.issuerUnitId ?? plan.unitId)) return NOTHING;
+          const index = ownIndex++;
+          const numbers = await ownRun;
+          return [{ bucket: root, numerator: numbers[index] ?? 0, denominator: 0 }];
+        }
+        const input = { root, day, from: period.start, to: period.end, categories: target.categories };
+        const key = JSON.stringify(input);
+        let rows = counts.get(key);
+        if (!rows) {
+          rows = countByBucket(db, input);
+          counts.set(key, rows);
+        }
+        return rows;
+      }
+      case 'evaluation_share': {
+        // Results are yearly; each unit is judged by its latest confirmed result in the period so far.
+        const toYear = Number(day.slice(0, 4));
+        const key = `${day} ${toYear}`;
+        let rows = evaluations.get(key);
+        if (!rows) {
+          rows = evaluationByBucket(db, { root, day, toYear, fromYears: [...(evaluationStarts.get(key) ?? [])] });
+          evaluations.set(key, rows);
+        }
+        const families = target.population === 'families';
+        return (await rows)
+          .filter((row) => row.fromYear === period.startYear)
+          .map((row) => ({
+            bucket: row.bucket,
+            numerator: families ? row.familiesRecognised : row.unitsMet,
+            denominator: families ? row.families : row.units,
+          }));
+      }
+    }
+  };
+  // Every query is started before any is awaited; the own counts are awaited even if no target reads them.
+  return Promise.all([ownRun, ...readings.map(rowsOf)]).then(([, ...rows]) => rows);
 }
 
 function figure(
   target: TargetDefinition,
   period: Period,
   day: string | null,
-  today: string,
+  elapsed: number,
   rows: BucketFigure[] | null,
 ): Figure {
   const base = {
@@ -120,7 +191,7 @@ function figure(
     numerator,
     denominator,
     threshold: target.threshold,
-    elapsed: elapsedShare(period, today),
+    elapsed,
   });
   return { ...base, numerator, denominator, ...judged };
 }
@@ -139,12 +210,18 @@ export async function computeProgress(
   today: string,
   childIds: number[],
 ): Promise<Progress> {
-  const manual = await manualFigures(db, targets, [root, ...childIds]);
-  const withManual = (target: TargetDefinition, unitId: number, computed: Figure): Figure => {
+  const readings = targets.map((target) => {
+    const period = periodFor(target.period, year, { start: plan.termStart, end: plan.termEnd });
+    return { target, period, day: referenceDay(period, today) };
+  });
+  const [manual, results] = await Promise.all([
+    manualFigures(db, targets, [root, ...childIds]),
+    bucketsOf(db, plan, root, readings),
+  ]);
+  const withManual = (target: TargetDefinition, unitId: number, computed: Figure, elapsed: number): Figure => {
     const entered = manual.get(`${target.id}:${unitId}:${computed.period.startYear}`);
     if (!entered) return computed;
     const denominator = target.measure === 'count' ? null : entered.denominator;
-    const elapsed = elapsedShare({ ...computed.period, kind: computed.period.kind }, today);
     const judged = judge({
       measure: target.measure,
       numerator: entered.numerator,
@@ -162,17 +239,18 @@ export async function computeProgress(
   };
   const unit: Figure[] = [];
   const perChild = new Map<number, Figure[]>(childIds.map((id) => [id, []]));
-  for (const target of targets) {
-    const period = periodFor(target.period, year, { start: plan.termStart, end: plan.termEnd });
-    const day = referenceDay(period, today);
-    const rows = day === null ? null : await buckets(db, plan, target, root, period, day);
-    unit.push(withManual(target, root, figure(target, period, day, today, rows)));
+  for (const [i, { target, period, day }] of readings.entries()) {
+    const rows = results[i] ?? null;
+    // The same share of the period has passed for the unit and every child: computed once.
+    const elapsed = elapsedShare(period, today);
+    unit.push(withManual(target, root, figure(target, period, day, elapsed, rows), elapsed));
     // "Organised by the issuer" is the issuing unit's own duty: the units below have no such figure.
     const issuerOnly = target.measure === 'count' && target.organiser === 'issuer';
+    const byBucket = new Map<number, BucketFigure[]>();
+    for (const row of rows ?? []) byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), row]);
     for (const [childId, figures] of perChild) {
-      const childRows =
-        rows === null ? null : rows === NOTHING || issuerOnly ? NOTHING : rows.filter((row) => row.bucket === childId);
-      figures.push(withManual(target, childId, figure(target, period, day, today, childRows)));
+      const childRows = rows === null ? null : rows === NOTHING || issuerOnly ? NOTHING : (byBucket.get(childId) ?? []);
+      figures.push(withManual(target, childId, figure(target, period, day, elapsed, childRows), elapsed));
     }
   }
   return { unit, children: [...perChild].map(([unitId, figures]) => ({ unitId, figures })) };
