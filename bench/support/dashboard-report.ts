@@ -17,10 +17,12 @@ export interface DashboardText {
 
 export function dashboardMarkdown(m: DashboardMeasures, text: DashboardText): string {
   const c = m.dataset.counts;
-  // Steps of a second or more; the summary's own parts are in its total.
-  const generation = m.dataset.steps
-    .filter((s) => s.seconds >= 1 && !s.name.startsWith('summary:'))
-    .map((s) => `${s.name} ${s.seconds.toFixed(0)} s`)
+  // Steps of a second or more (of a tenth, for a small dataset); the summary's parts are in its total.
+  const steps = m.dataset.steps.filter((s) => !s.name.startsWith('summary:'));
+  const small = steps.every((s) => s.seconds < 1);
+  const generation = steps
+    .filter((s) => s.seconds >= (small ? 0.1 : 1))
+    .map((s) => `${s.name} ${s.seconds.toFixed(small ? 1 : 0)} s`)
     .join(', ');
   const datasetRows = Object.entries(c).map(([name, value]) => [name, count(value)]);
   const resultRows = [
