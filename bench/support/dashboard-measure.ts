@@ -187,7 +187,7 @@ export async function measureDashboard(spec: DatasetSpec, options: DashboardOpti
       period: t.period as PeriodKind,
       threshold: Number(t.threshold),
     }));
-    const childIds = await figureChildren(db, dataset.rootId, periods.year.day);
+    const childIds = (await figureChildren(db, dataset.rootId, periods.year.day)).map((child) => child.unitId);
     const planScope = {
       id: planRow.id,
       unitId: planRow.unit_id,

@@ -1,7 +1,10 @@
 /** Today's date in Vietnam ('YYYY-MM-DD'), whatever the server's time zone. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return vietnamDay.format(now);
 }
+
+// Made once: building a formatter costs far more than using it.
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** '2024-09-05' → '05/09/2024', the way dates are written in Vietnamese messages. */
 export function viDate(iso: string): string {

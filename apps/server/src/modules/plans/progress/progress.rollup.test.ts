@@ -158,7 +158,7 @@ describe('roll-ups are honest', () => {
         const queue = [province];
         while (queue.length > 0) {
           const unit = queue.shift() as number;
-          const children = await figureChildren(db, unit, day);
+          const children = (await figureChildren(db, unit, day)).map((child) => child.unitId);
           const whole = await computeProgress(db, plan, TARGETS, unit, 2024, today, children);
           for (const [i, target] of TARGETS.entries()) {
             const own = await computeProgress(db, plan, [target], unit, 2024, today, []);

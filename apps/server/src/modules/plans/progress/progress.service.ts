@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../../../platform/errors.js';
 import { findUnit, type UnitRecord } from '../../org/units.repository.js';
 import { findVisiblePlan, planNotFound } from '../plans.repository.js';
 import { periodFor } from './periods.js';
-import { computeProgress, type Figure, type PlanScope, type TargetDefinition } from './progress.engine.js';
+import { computeProgress, type PlanScope, type TargetDefinition } from './progress.engine.js';
 import { figureChildren, uncoveredMembers } from './progress.sql.js';
 
 /**
@@ -23,8 +23,13 @@ interface PlanForProgress {
 }
 
 async function planForProgress(db: Db, actor: Actor, planId: number, unitId: number): Promise<PlanForProgress> {
-  const plan = await findVisiblePlan(db, actor, planId);
-  const unit = await findUnit(db, unitId);
+  // The three lookups are independent: they run side by side, and nothing is returned before the
+  // access check below has passed.
+  const [plan, unit, targets] = await Promise.all([
+    findVisiblePlan(db, actor, planId),
+    findUnit(db, unitId),
+    targetsWithFloors(db, planId),
+  ]);
   // A plan's figures are asked for a unit the actor sees, under the plan's issuing unit.
   if (
     !covers(actor, 'view', unit.path) ||
@@ -32,6 +37,14 @@ async function planForProgress(db: Db, actor: Actor, planId: number, unitId: num
   ) {
     throw planNotFound();
   }
+  return {
+    scope: { id: plan.id, unitId: plan.unitId, termStart: plan.termStart, termEnd: plan.termEnd },
+    targets,
+    unit,
+  };
+}
+
+async function targetsWithFloors(db: Db, planId: number): Promise<TargetDefinition[]> {
   // A derived plan may raise an inherited threshold, never go below its parents' (even when a
   // parent was amended upwards after this plan was issued): the floor is read up the chain.
   const rows = await sql<{
@@ -59,25 +72,16 @@ async function planForProgress(db: Db, actor: Actor, planId: number, unitId: num
         where c.target_id = t.id and a.parent_target_id is null) as issuer_unit_id
     from targets t where t.plan_id = ${planId}
     order by t.sort_order, t.code`.execute(db);
-  return {
-    scope: { id: plan.id, unitId: plan.unitId, termStart: plan.termStart, termEnd: plan.termEnd },
-    targets: rows.rows.map(({ issuer_unit_id, ...row }) => ({
-      ...row,
-      issuerUnitId: issuer_unit_id,
-      measure: row.measure as TargetMeasure,
-      period: row.period as PeriodKind,
-      threshold: Number(row.threshold),
-    })),
-    unit,
-  };
+  return rows.rows.map(({ issuer_unit_id, ...row }) => ({
+    ...row,
+    issuerUnitId: issuer_unit_id,
+    measure: row.measure as TargetMeasure,
+    period: row.period as PeriodKind,
+    threshold: Number(row.threshold),
+  }));
 }
 
-const withTitles = (targets: TargetDefinition[], figures: Figure[]) =>
-  figures.map((figure, i) => ({
-    ...figure,
-    title: targets[i]?.title ?? '',
-    measure: targets[i]?.measure ?? 'coverage',
-  }));
+const byName = new Intl.Collator('vi');
 
 /** The day whose children a year's table shows: the year's last day, or today while it runs. */
 function tableDay(year: number, today: string): string {
@@ -88,49 +92,42 @@ function tableDay(year: number, today: string): string {
 export async function unitProgress(db: Db, actor: Actor, planId: number, unitId: number, year: number) {
   const { scope, targets, unit } = await planForProgress(db, actor, planId, unitId);
   const progress = await computeProgress(db, scope, targets, unit.id, year, todayInVietnam(), []);
-  return { planId, unitId, unitName: unit.name, year, targets: withTitles(targets, progress.unit) };
+  return { planId, unitId, unitName: unit.name, year, targets: progress.unit };
 }
 
 export async function progressTable(db: Db, actor: Actor, planId: number, unitId: number, year: number) {
-  const { scope, targets, unit } = await planForProgress(db, actor, planId, unitId);
   const today = todayInVietnam();
-  const day = tableDay(year, today);
-  const childIds = await figureChildren(db, unit.id, day);
+  // The children (with their names that day) depend only on the unit asked and the day: read
+  // alongside the plan lookups, and used only once the access check has passed.
+  const [{ scope, targets, unit }, children] = await Promise.all([
+    planForProgress(db, actor, planId, unitId),
+    figureChildren(db, unitId, tableDay(year, today)),
+  ]);
+  const childIds = children.map((child) => child.unitId);
   const progress = await computeProgress(db, scope, targets, unit.id, year, today, childIds);
-  const names = await unitNamesOn(db, childIds, day);
-  const rows = progress.children.map((child) => {
-    const figures = withTitles(targets, child.figures);
-    const lagging = figures.filter((f) => f.status === 'at_risk' || f.status === 'missed').length;
-    return { unitId: child.unitId, unitName: names.get(child.unitId) ?? '', lagging, figures };
-  });
-  // Lagging units first: the most targets at risk or missed, then the weakest share of threshold reached.
-  const reached = (row: (typeof rows)[number]) =>
-    Math.min(
-      ...row.figures.map((f) =>
-        f.value === null || f.threshold === 0 ? Number.POSITIVE_INFINITY : f.value / f.threshold,
-      ),
-    );
-  rows.sort((a, b) => b.lagging - a.lagging || reached(a) - reached(b) || a.unitName.localeCompare(b.unitName, 'vi'));
+  const names = new Map(children.map((child) => [child.unitId, child.name]));
+  // Lagging units first: the most targets at risk or missed, then the weakest share of threshold
+  // reached, then by name.
+  const rows = progress.children
+    .map(({ unitId: childId, figures }) => {
+      let lagging = 0;
+      let reached = Number.POSITIVE_INFINITY;
+      for (const f of figures) {
+        if (f.status === 'at_risk' || f.status === 'missed') lagging++;
+        if (f.value !== null && f.threshold !== 0) reached = Math.min(reached, f.value / f.threshold);
+      }
+      return { unitId: childId, unitName: names.get(childId) ?? '', lagging, reached, figures };
+    })
+    .sort((a, b) => b.lagging - a.lagging || a.reached - b.reached || byName.compare(a.unitName, b.unitName))
+    .map(({ reached: _, ...row }) => row);
   return {
     planId,
     unitId,
     year,
     targets: targets.map(({ id, code, title, measure }) => ({ targetId: id, code, title, measure })),
-    unit: withTitles(targets, progress.unit),
+    unit: progress.unit,
     rows,
   };
-}
-
-async function unitNamesOn(db: Db, ids: number[], day: string): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('unit_versions')
-    .select(['unit_id', 'name'])
-    .where('unit_id', 'in', ids)
-    .where('valid_from', '<=', day)
-    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', day)]))
-    .execute();
-  return new Map(rows.map((row) => [row.unit_id, row.name]));
 }
 
 export async function progressTrend(db: Db, actor: Actor, planId: number, unitId: number) {

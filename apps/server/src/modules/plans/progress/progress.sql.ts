@@ -158,15 +158,20 @@ export async function evaluationByBucket(
 
 /**
  * The units a figure is broken down into on `day`: those directly under `root` that day, except
- * units that were later merged — their days before the merger belong to their survivor.
+ * units that were later merged — their days before the merger belong to their survivor —, with
+ * their names that day.
  */
-export async function figureChildren(db: Executor, root: number, day: string): Promise<number[]> {
-  const result = await sql<{ unit_id: number }>`
-    select v.unit_id
+export async function figureChildren(
+  db: Executor,
+  root: number,
+  day: string,
+): Promise<{ unitId: number; name: string }[]> {
+  const result = await sql<{ unitId: number; name: string }>`
+    select v.unit_id as "unitId", v.name
     from unit_versions v
     join units u on u.id = v.unit_id
     where v.parent_id = ${root} and v.valid_from <= ${day}::date and (v.valid_to is null or v.valid_to > ${day}::date)
       and not (u.merged_into_id is not null and u.valid_to > ${day}::date)
     order by v.unit_id`.execute(db);
-  return result.rows.map((row) => row.unit_id);
+  return result.rows;
 }
