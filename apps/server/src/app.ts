@@ -23,6 +23,8 @@ import { cultureRoutes } from './modules/activities/culture.routes.js';
 import { activityFileRoutes } from './modules/activities/files.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { loadAttemptSecret } from './modules/contests/attempt-token.js';
+import { playRoutes } from './modules/contests/play.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     transformStaticCSP: (header) => header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
   });
   await app.register(authPlugin, { db, cookie });
+  await loadAttemptSecret(db);
 
   await app.register(
     async (api) => {
@@ -126,6 +129,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(calendarRoutes, { db });
       await api.register(progressRoutes, { db });
       await api.register(planRoutes, { db });
+      await api.register(playRoutes, { db });
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { initialiseIfEmpty, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { migrateToLatest } from './db/database.js';
+import { startContestSweeper } from './modules/contests/sweeper.js';
 
 /** CLI: start (default) | migrate | backup FILE | restore FILE */
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -12,7 +13,9 @@ async function start() {
   const database = await openDatabase(config, say);
   const first = await initialiseIfEmpty(database.db, config);
   const app = await buildApp(config, database.db);
+  const stopSweeper = startContestSweeper(database.db, (error) => app.log.error({ err: error }, 'contest sweeper'));
   const shutdown = async () => {
+    stopSweeper();
     await app.close();
     await database.stop();
     process.exit(0);

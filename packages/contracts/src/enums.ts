@@ -49,7 +49,7 @@ export const TARGET_STATUSES = ['met', 'on_track', 'at_risk', 'missed'] as const
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const PLAN_STATUSES = ['draft', 'issued'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const ATTENDANCE_SOURCES = ['roster', 'checkin', 'import'] as const;
+export const ATTENDANCE_SOURCES = ['roster', 'checkin', 'import', 'contest'] as const;
 
 /** Vietnamese labels, used by the server for messages and for .xlsx files. */
 export const VI_LABELS = {

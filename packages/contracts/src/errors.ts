@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'FILE_INVALID',
   'PAYLOAD_TOO_LARGE',
   'CONFLICT',
+  'NOT_IN_AUDIENCE',
+  'ROUND_NOT_OPEN',
+  'ATTEMPTS_EXHAUSTED',
+  'ATTEMPT_CLOSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

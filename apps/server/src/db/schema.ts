@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ContestTables } from './schema-contests.js';
 
 /** Column types as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts type parsers). */
 type Id = ColumnType<number, never, never>;
@@ -269,7 +270,7 @@ export interface ActivityFilesTable {
   sort_order: Generated<number>;
 }
 
-export interface Database {
+export interface Database extends ContestTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;

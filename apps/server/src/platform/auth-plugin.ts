@@ -7,6 +7,14 @@ import { AppError } from './errors.js';
 import { loadSession, type Session } from './sessions.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route is authorised by its own capability token in a header (a contest attempt's),
+     * not by the session: no session lookup, and no CSRF token needed, since a cross-site page
+     * can neither read nor send that header.
+     */
+    tokenAuth?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     session: Session | null;
@@ -62,7 +70,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; coo
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[options.cookie.name];
     if (!SAFE_METHODS.has(request.method)) checkOrigin(request);
-    if (!token) return;
+    if (!token || request.routeOptions.config?.tokenAuth) return;
     const loaded = await loadSession(options.db, token, request.ip);
     if (!loaded) return;
     request.actor = loaded.actor;

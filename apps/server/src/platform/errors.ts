@@ -23,6 +23,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ACCOUNT_NOT_FOUND: 404,
   DUPLICATE: 409,
   CONFLICT: 409,
+  NOT_IN_AUDIENCE: 403,
+  ROUND_NOT_OPEN: 409,
+  ATTEMPTS_EXHAUSTED: 409,
+  ATTEMPT_CLOSED: 409,
   UNIT_HAS_ACTIVE_MEMBERS: 409,
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
@@ -54,6 +58,10 @@ const MESSAGES: Record<ErrorCode, string> = {
   FILE_INVALID: 'Tệp không đọc được.',
   PAYLOAD_TOO_LARGE: 'Tệp quá lớn.',
   CONFLICT: 'Dữ liệu đã thay đổi; vui lòng tải lại.',
+  NOT_IN_AUDIENCE: 'Bạn không thuộc đối tượng dự thi của cuộc thi này.',
+  ROUND_NOT_OPEN: 'Vòng thi chưa mở hoặc đã kết thúc.',
+  ATTEMPTS_EXHAUSTED: 'Bạn đã dùng hết số lượt thi của vòng này.',
+  ATTEMPT_CLOSED: 'Lượt thi đã kết thúc; câu trả lời không được ghi thêm.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',
 };
 

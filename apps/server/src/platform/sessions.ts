@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@lan-toa/contracts';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database.js';
 import type { Actor, Grant } from './access.js';
 
@@ -70,6 +71,7 @@ export async function loadSession(
   ip: string | null,
 ): Promise<{ actor: Actor; session: Session } | null> {
   const tokenHash = hashToken(token);
+  // The session, its account and the account's grants in one round trip: every request pays it.
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
@@ -83,6 +85,11 @@ export async function loadSession(
       'a.disabled_at',
       'a.must_change_password',
     ])
+    .select(
+      sql<{ role: Role; unit_id: number | null; name: string | null; path: string | null }[]>`(
+        select coalesce(json_agg(json_build_object('role', g.role, 'unit_id', g.unit_id, 'name', u.name, 'path', u.path) order by g.id), '[]')
+        from role_grants g left join units u on u.id = g.unit_id where g.account_id = a.id)`.as('grants'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -95,7 +102,12 @@ export async function loadSession(
   if (now - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
   }
-  const grants = await loadGrants(db, row.id);
+  const grants = row.grants.map((grant) => ({
+    role: grant.role,
+    unitId: grant.unit_id,
+    unitName: grant.name,
+    unitPath: grant.path,
+  }));
   return {
     actor: { accountId: row.id, displayName: row.display_name, memberId: row.member_id, grants, ip },
     session: { tokenHash, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password },

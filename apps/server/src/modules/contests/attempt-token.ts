@@ -1,0 +1,47 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+/**
+ * Attempt tokens: `attemptId.roundId.signature`, an HMAC with a secret every app process reads
+ * from the database. Saving an answer or submitting is authorised by the token alone — no
+ * session lookup on the hot path — and a page that reloads gets the same token again, so two
+ * tabs of one attempt both keep working. Tokens travel in a header, never in a cookie, so a
+ * cross-site page cannot use them.
+ */
+
+let secret: Buffer | null = null;
+
+export async function loadAttemptSecret(db: Db): Promise<void> {
+  if (secret) return;
+  const fresh = randomBytes(32).toString('base64url');
+  const row = await sql<{ value: string }>`
+    with made as (
+      insert into app_secrets (name, value) values ('attempt_token', ${fresh})
+      on conflict (name) do nothing returning value
+    )
+    select value from made union all select value from app_secrets where name = 'attempt_token' limit 1`.execute(db);
+  const value = row.rows[0]?.value;
+  if (!value) throw new Error('attempt token secret missing');
+  secret = Buffer.from(value, 'base64url');
+}
+
+function signature(attemptId: number, roundId: number): string {
+  if (!secret) throw new Error('loadAttemptSecret() was not called');
+  return createHmac('sha256', secret).update(`attempt:${attemptId}:${roundId}`).digest('base64url').slice(0, 32);
+}
+
+export function attemptToken(attemptId: number, roundId: number): string {
+  return `${attemptId}.${roundId}.${signature(attemptId, roundId)}`;
+}
+
+/** The attempt and round a token stands for, or null when it was not made by us for this attempt. */
+export function readAttemptToken(token: string | undefined, attemptId: number): { roundId: number } | null {
+  if (!token) return null;
+  const [id, round, given] = token.split('.');
+  const roundId = Number(round);
+  if (Number(id) !== attemptId || !Number.isSafeInteger(roundId) || roundId <= 0 || !given) return null;
+  const expected = Buffer.from(signature(attemptId, roundId));
+  const actual = Buffer.from(given);
+  return expected.length === actual.length && timingSafeEqual(expected, actual) ? { roundId } : null;
+}
