@@ -77,8 +77,11 @@ describe('a grassroots chair in the browser', () => {
 
     await page.goto(`${server.url}/activities/new?unitId=${tree.schoolA}`);
     await page.getByTestId('activity-title').fill('Học tập, quán triệt Nghị quyết số 02-NQ/TW');
+    await page.getByTestId('topic-document-add').click();
+    await page.getByTestId('topic-document-title').fill('Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị');
     await page.getByTestId('activity-save').click();
     await page.waitForURL(/\/activities\/\d+$/u, { timeout: 15_000 });
+    expect(await page.getByTestId('activity-topic-document').textContent()).toContain('02-NQ/TW ngày 12/6/2021');
 
     const rows = page.getByTestId('attendance-member');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(4);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_CATEGORIES, ATTENDANCE_SOURCES, UNION_ROLES } from './enums.js';
+import { ACTIVITY_CATEGORIES, ATTENDANCE_SOURCES, MAX_TOPIC_DOCUMENTS, UNION_ROLES } from './enums.js';
 import { isoDate, pageQuery } from './schemas.js';
 
 /**
@@ -54,6 +54,27 @@ const ids = (max: number, label: string) =>
     .max(max, `Tối đa ${max} ${label}`)
     .transform((values) => [...new Set(values)]);
 
+/**
+ * A document an activity is about (tài liệu chủ đề): a resolution, directive or law studied at a
+ * session, e.g. "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị…" with number "02-NQ/TW".
+ * Free text for now; the document library will later let them be picked from it.
+ */
+export const topicDocumentInput = z.object({
+  title: z
+    .string({ error: 'Cần nhập tên tài liệu chủ đề' })
+    .trim()
+    .min(1, 'Cần nhập tên tài liệu chủ đề')
+    .max(300, 'Tên tài liệu chủ đề tối đa 300 ký tự'),
+  number: z
+    .string({ error: 'Số, ký hiệu tài liệu phải là chuỗi ký tự' })
+    .trim()
+    .max(100, 'Số, ký hiệu tài liệu tối đa 100 ký tự')
+    .default(''),
+});
+const topicDocuments = z
+  .array(topicDocumentInput, { error: 'Danh sách tài liệu chủ đề không hợp lệ' })
+  .max(MAX_TOPIC_DOCUMENTS, `Tối đa ${MAX_TOPIC_DOCUMENTS} tài liệu chủ đề`);
+
 const activityFields = {
   category: z.enum(ACTIVITY_CATEGORIES),
   title: z.string().trim().min(3, 'Tên hoạt động cần ít nhất 3 ký tự').max(300),
@@ -67,6 +88,8 @@ const activityFields = {
   description: z.string().trim().max(20_000).default(''),
   taskIds: ids(100, 'nhiệm vụ').default([]),
   targetIds: ids(100, 'chỉ tiêu').default([]),
+  /** In the order given; an edit replaces the whole list. */
+  topicDocuments: topicDocuments.default([]),
 };
 
 function endsAfterStart(value: { startsAt?: string | undefined; endsAt?: string | undefined }): boolean {
@@ -89,6 +112,8 @@ export const updateActivityBody = z
     description: z.string().trim().max(20_000).optional(),
     taskIds: ids(100, 'nhiệm vụ').optional(),
     targetIds: ids(100, 'chỉ tiêu').optional(),
+    /** Replaces the whole list when given. */
+    topicDocuments: topicDocuments.optional(),
   })
   .refine(endsAfterStart, ENDS_BEFORE_START);
 
@@ -103,6 +128,8 @@ export const activityListQuery = z.object({
 });
 
 const unitRef = z.object({ id: z.number(), name: z.string() });
+/** `number` is '' when none was given. */
+export const topicDocumentView = z.object({ title: z.string(), number: z.string() });
 const planItemRef = z.object({ id: z.number(), planId: z.number(), code: z.string(), title: z.string() });
 
 export const checkinInfo = z.object({
@@ -136,6 +163,8 @@ export const activityView = activitySummary.extend({
   participatingUnits: z.array(unitRef),
   tasks: z.array(planItemRef),
   targets: z.array(planItemRef),
+  /** The resolutions, directives, laws… the activity is about, in the organiser's order. */
+  topicDocuments: z.array(topicDocumentView),
   guestCount: z.number(),
   createdBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   createdAt: z.string(),
@@ -359,6 +388,7 @@ export type ActivitySummary = z.infer<typeof activitySummary>;
 export type ActivityPage = z.infer<typeof activityPage>;
 export type CreateActivityBody = z.infer<typeof createActivityBody>;
 export type UpdateActivityBody = z.infer<typeof updateActivityBody>;
+export type TopicDocumentView = z.infer<typeof topicDocumentView>;
 export type AttendanceView = z.infer<typeof attendanceView>;
 export type AttendeeRow = z.infer<typeof attendeeRow>;
 export type RosterView = z.infer<typeof rosterView>;

@@ -36,6 +36,9 @@ export const ACTIVITY_CATEGORIES = [
 ] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
+/** The most topic documents (tài liệu chủ đề) one activity lists; here so the web app has it at run time. */
+export const MAX_TOPIC_DOCUMENTS = 20;
+
 export const TARGET_MEASURES = ['coverage', 'count', 'evaluation_share'] as const;
 export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 export const TARGET_POPULATIONS = ['all_members', 'key_officials', 'units', 'families'] as const;

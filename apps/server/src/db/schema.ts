@@ -175,6 +175,12 @@ export interface TasksTable {
   sort_order: Generated<number>;
 }
 
+/** One element of `activities.topic_documents`. */
+export interface TopicDocumentJson {
+  title: string;
+  number: string;
+}
+
 export interface ActivitiesTable {
   id: Id;
   organising_unit_id: number;
@@ -189,6 +195,8 @@ export interface ActivitiesTable {
   /** Added by 0004-activities-extra. */
   audience: Generated<string>;
   checkin_opens_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** Added by 0007-activity-topics: a JSON array, written as its JSON text. */
+  topic_documents: ColumnType<TopicDocumentJson[], string | undefined, string>;
   created_by: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;

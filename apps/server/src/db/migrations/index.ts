@@ -5,6 +5,7 @@ import * as plansAndActivities from './0003-plans-and-activities.js';
 import * as activitiesExtra from './0004-activities-extra.js';
 import * as files from './0005-files.js';
 import * as progressSummary from './0006-progress-summary.js';
+import * as activityTopics from './0007-activity-topics.js';
 import * as contests from './0008-contests.js';
 
 /** Every migration in order. Names are permanent once released. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-activities-extra': activitiesExtra,
   '0005-files': files,
   '0006-progress-summary': progressSummary,
+  '0007-activity-topics': activityTopics,
   '0008-contests': contests,
 };

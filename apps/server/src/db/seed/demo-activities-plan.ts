@@ -1,4 +1,6 @@
 import type { ActivityAudience, ActivityCategory } from '@lan-toa/contracts';
+import type { TopicDocumentJson } from '../schema.js';
+import { conferenceTopics, STUDY_SLOTS } from './demo-activities-topics.js';
 import { type DemoWorld, dayBetween, type WorldMember, type WorldUnit } from './demo-activities-world.js';
 import { Rng } from './random.js';
 
@@ -30,38 +32,9 @@ export interface DemoActivity {
   /** Codes of the province plan's targets and tasks (linked when the plan is there). */
   targets: string[];
   tasks: string[];
+  /** The resolutions, directives and laws a study session is about. */
+  topics: TopicDocumentJson[];
 }
-
-const RESOLUTION_STUDY: Record<number, string> = {
-  2023: 'Học tập, quán triệt Nghị quyết Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023–2028',
-  2024:
-    'Học tập, quán triệt Nghị quyết số 02-NQ/TW của Bộ Chính trị ' +
-    'về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam',
-  2025: 'Tuyên truyền Luật Công đoàn năm 2024 và Nghị quyết số 02-NQ/TW của Bộ Chính trị',
-};
-
-/** A school's study sessions in calendar order: resolutions (Feb–Mar), labour law (Apr), Hồ Chí Minh (Sep–Oct). */
-const STUDY_SLOTS = [
-  {
-    from: '02-20',
-    to: '03-25',
-    task: '1',
-    title: (y: number) =>
-      RESOLUTION_STUDY[y] ?? `Học tập, quán triệt nghị quyết, chỉ thị của Đảng và Công đoàn năm ${y}`,
-  },
-  {
-    from: '04-05',
-    to: '04-25',
-    task: '3',
-    title: () => 'Tuyên truyền Bộ luật Lao động và chế độ, chính sách đối với nhà giáo',
-  },
-  {
-    from: '09-10',
-    to: '10-20',
-    task: '2',
-    title: (y: number) => `Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm ${y}`,
-  },
-];
 
 /** Yearly events a school may hold: [category, window, title, share of members who come, task, target]. */
 const SCHOOL_EVENTS: readonly {
@@ -151,12 +124,12 @@ export class Planner {
     this.laggards = [others[0], ...demoSchool, ...others.slice(1)].filter((u): u is WorldUnit => u !== undefined);
   }
 
-  private add(activity: Omit<DemoActivity, 'guests' | 'source'> & Partial<DemoActivity>): void {
+  private add(activity: Omit<DemoActivity, 'guests' | 'source' | 'topics'> & Partial<DemoActivity>): void {
     // Draw first, so what comes before today is the same whatever day the seed runs.
     const checkin = this.rng.chance(0.35);
     if (activity.day > this.today) return;
     const source = activity.day >= '2025' && checkin ? 'checkin' : 'roster';
-    this.activities.push({ guests: [], source, ...activity });
+    this.activities.push({ guests: [], source, topics: [], ...activity });
   }
 
   private time(): string {
@@ -204,6 +177,7 @@ export class Planner {
         attendees,
         targets: ['2.1a', '2.1b'],
         tasks: [slot.task],
+        topics: slot.topics(year),
       });
     }
   }
@@ -256,6 +230,7 @@ export class Planner {
       guests: [LABOUR_FEDERATION],
       targets: ['2.1a', '2.1b'],
       tasks: ['1'],
+      topics: conferenceTopics(year),
     });
   }
 

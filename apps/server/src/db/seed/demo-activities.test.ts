@@ -166,4 +166,18 @@ describe('demo activities', () => {
     expect(byCode['2.2']).toBe(4);
     expect(byCode['2.1b']).toBeGreaterThan(100);
   });
+
+  it('name the plan’s resolutions, directives and laws as the study sessions’ topic documents', async () => {
+    const rows = await sql<{ category: string; n: number; without: number }>`
+      select category, count(*)::int as n,
+        count(*) filter (where jsonb_array_length(topic_documents) = 0)::int as without
+      from activities group by category`.execute(db);
+    for (const row of rows.rows) expect(row.without).toBe(row.category === 'study' ? 0 : row.n);
+    const numbers = await sql<{ number: string }>`
+      select distinct d->>'number' as number from activities a, jsonb_array_elements(a.topic_documents) d
+      where extract(year from ${LOCAL_DAY}) = 2024`.execute(db);
+    expect(numbers.rows.map((row) => row.number)).toEqual(
+      expect.arrayContaining(['02-NQ/TW', '06/KH-LĐLĐ', '05-CT/TW', '45/2019/QH14']),
+    );
+  });
 });

@@ -60,6 +60,7 @@ export async function seedDemoActivities(db: Db, actor: Actor, today = todayInVi
               ends_at: new Date(startsAt.getTime() + a.minutes * 60_000),
               place: a.place,
               audience: a.audience,
+              topic_documents: JSON.stringify(a.topics),
               created_by: actor.accountId,
               created_at: new Date(`${addDays(a.day, -14)}T09:00:00+07:00`),
               updated_at: startsAt,

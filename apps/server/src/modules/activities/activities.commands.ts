@@ -121,6 +121,7 @@ export async function createActivity(db: Db, actor: Actor, input: CreateActivity
         place: input.place,
         description: input.description,
         audience: input.audience,
+        topic_documents: JSON.stringify(input.topicDocuments),
         created_by: actor.accountId,
       })
       .returning('id')
@@ -148,6 +149,7 @@ function snapshot(activity: ActivityRecord) {
     audience: activity.audience,
     organisingUnitId: activity.organisingUnitId,
     participatingUnitIds: activity.participating.map((unit) => unit.id),
+    topicDocuments: activity.topicDocuments,
   };
 }
 
@@ -209,6 +211,7 @@ export async function updateActivity(db: Db, actor: Actor, id: number, patch: Up
         place: patch.place ?? before.place,
         description: patch.description ?? before.description,
         audience: patch.audience ?? before.audience,
+        ...(patch.topicDocuments === undefined ? {} : { topic_documents: JSON.stringify(patch.topicDocuments) }),
         updated_at: new Date(),
       })
       .where('id', '=', id)

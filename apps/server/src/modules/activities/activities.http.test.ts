@@ -151,6 +151,130 @@ describe('activities over HTTP', () => {
     expect(search.items.map((i: { title: string }) => i.title)).toEqual(['Giải cầu lông']);
   });
 
+  it('keeps the topic documents of an activity: created, read, replaced, audited', async () => {
+    const s = client(app, editorA);
+    const resolution = { title: 'Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị', number: ' 02-NQ/TW ' };
+    const created = await s.post(
+      '/api/activities',
+      activityBody(tree.schoolA, '2024-03-12', {
+        topicDocuments: [resolution, { title: '  Luật Công đoàn năm 2024  ' }],
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const first = [
+      { title: 'Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị', number: '02-NQ/TW' },
+      { title: 'Luật Công đoàn năm 2024', number: '' },
+    ];
+    expect(created.json().topicDocuments).toEqual(first);
+    expect((await client(app, memberA).get(`/api/activities/${id}`)).json().topicDocuments).toEqual(first);
+    // Without the default, an activity has none.
+    const plain = (await s.post('/api/activities', activityBody(tree.schoolA, '2024-03-13'))).json();
+    expect(plain.topicDocuments).toEqual([]);
+
+    // Another field only: the documents stay. Given: the list is replaced, in the order sent.
+    expect((await s.patch(`/api/activities/${id}`, { place: 'Phòng họp' })).json().topicDocuments).toEqual(first);
+    const second = [
+      { title: 'Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị', number: '01-KL/TW' },
+      { title: 'Luật Công đoàn năm 2024', number: '50/2024/QH15' },
+    ];
+    const replaced = await s.patch(`/api/activities/${id}`, { topicDocuments: second });
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.json().topicDocuments).toEqual(second);
+    expect((await s.get(`/api/activities/${id}`)).json().topicDocuments).toEqual(second);
+    expect((await s.patch(`/api/activities/${id}`, { topicDocuments: [] })).json().topicDocuments).toEqual([]);
+
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('entity_type', '=', 'activity')
+      .where('entity_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((row) => row.action)).toEqual([
+      'activity.created',
+      'activity.updated',
+      'activity.updated',
+      'activity.updated',
+    ]);
+    expect(audit[0]?.after).toMatchObject({ topicDocuments: first });
+    expect(audit[2]?.before).toMatchObject({ topicDocuments: first });
+    expect(audit[2]?.after).toMatchObject({ topicDocuments: second });
+    expect(audit[3]?.after).toMatchObject({ topicDocuments: [] });
+  });
+
+  it('describes topic documents in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const create = doc.paths['/api/activities'].post;
+    expect(create.description).toContain('topicDocuments');
+    const body = create.requestBody.content['application/json'].schema;
+    expect(body.properties.topicDocuments).toMatchObject({ type: 'array', maxItems: 20 });
+    expect(doc.paths['/api/activities/{id}'].patch.description).toContain('topicDocuments');
+  });
+
+  it('refuses bad topic documents with Vietnamese field details and writes nothing', async () => {
+    const s = client(app, editorA);
+    const countActivities = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('activities')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await countActivities();
+    const blank = await s.post(
+      '/api/activities',
+      activityBody(tree.schoolA, '2024-03-14', {
+        topicDocuments: [{ title: 'Luật Công đoàn năm 2024' }, { title: '   ', number: '02-NQ/TW' }],
+      }),
+    );
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'body.topicDocuments.1.title', message: 'Cần nhập tên tài liệu chủ đề' }],
+    });
+    const tooMany = await s.post(
+      '/api/activities',
+      activityBody(tree.schoolA, '2024-03-14', {
+        topicDocuments: Array.from({ length: 21 }, (_, i) => ({ title: `Văn bản ${i + 1}` })),
+      }),
+    );
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details).toEqual([
+      { field: 'body.topicDocuments', message: 'Tối đa 20 tài liệu chủ đề' },
+    ]);
+    expect(await countActivities()).toBe(before);
+
+    const kept = [{ title: 'Nghị quyết số 02-NQ/TW', number: '02-NQ/TW' }];
+    const activity = (
+      await s.post('/api/activities', activityBody(tree.schoolA, '2024-03-15', { topicDocuments: kept }))
+    ).json();
+    const longNumber = await s.patch(`/api/activities/${activity.id}`, {
+      title: 'Tên mới không được lưu',
+      topicDocuments: [{ title: 'Nghị quyết', number: 'x'.repeat(101) }, { title: 'y'.repeat(301) }],
+    });
+    expect(longNumber.statusCode).toBe(400);
+    expect(longNumber.json().error.details).toEqual([
+      { field: 'body.topicDocuments.0.number', message: 'Số, ký hiệu tài liệu tối đa 100 ký tự' },
+      { field: 'body.topicDocuments.1.title', message: 'Tên tài liệu chủ đề tối đa 300 ký tự' },
+    ]);
+    const unchanged = (await s.get(`/api/activities/${activity.id}`)).json();
+    expect(unchanged).toMatchObject({ title: activity.title, topicDocuments: kept });
+    const events = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'activity')
+      .where('entity_id', '=', activity.id)
+      .execute();
+    expect(events.map((row) => row.action)).toEqual(['activity.created']);
+    // The column itself takes nothing but an array.
+    await expect(
+      db.updateTable('activities').set({ topic_documents: '{"title": "x"}' }).where('id', '=', activity.id).execute(),
+    ).rejects.toThrow(/activities_topic_documents_array/u);
+  });
+
   it('answers bad input with 400 and Vietnamese field details', async () => {
     const s = client(app, editorA);
     const noOffset = await s.post(

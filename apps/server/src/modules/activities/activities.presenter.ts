@@ -78,6 +78,10 @@ export function presentActivity(
     participatingUnits: activity.participating.map((unit) => ({ id: unit.id, name: unit.name })),
     tasks: extra.links.tasks,
     targets: extra.links.targets,
+    topicDocuments: activity.topicDocuments.map((document) => ({
+      title: document.title,
+      number: document.number ?? '',
+    })),
     guestCount: extra.counts.guests,
     createdBy:
       activity.createdBy === null ? null : { id: activity.createdBy, name: activity.createdByName ?? 'Không rõ' },

@@ -1,6 +1,7 @@
 import type { ActivityAudience, ActivityCategory } from '@lan-toa/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import type { TopicDocumentJson } from '../../db/schema.js';
 import type { Actor } from '../../platform/access.js';
 import { ACTIVITY_NOT_FOUND, visibleActivityCondition } from './activities.policy.js';
 import { addDays, startOfVietnamDay } from './activity-time.js';
@@ -15,6 +16,8 @@ export interface ActivityRecord {
   place: string;
   description: string;
   audience: ActivityAudience;
+  /** The documents it is about, in the organiser's order. */
+  topicDocuments: TopicDocumentJson[];
   organisingUnitId: number;
   organisingUnitName: string;
   organisingUnitPath: string;
@@ -51,6 +54,7 @@ function activityQuery(db: Executor) {
       'a.place',
       'a.description',
       'a.audience',
+      'a.topic_documents as topicDocuments',
       'a.organising_unit_id as organisingUnitId',
       'ou.name as organisingUnitName',
       'ou.path as organisingUnitPath',

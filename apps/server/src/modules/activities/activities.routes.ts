@@ -70,13 +70,33 @@ export const activityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get(
     '/activities/:id',
-    { schema: { tags, summary: 'Chi tiết hoạt động', params: idParam, response: { 200: activityView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết hoạt động',
+        description:
+          'Đơn vị, nhiệm vụ và chỉ tiêu liên kết, số người điểm danh, tài liệu chủ đề (`topicDocuments`: nghị quyết, ' +
+          'chỉ thị, luật… mà hoạt động học tập, quán triệt, mỗi mục `{title, number}`, `number` rỗng khi không có).',
+        params: idParam,
+        response: { 200: activityView },
+      },
+    },
     async (request) => viewActivity(db, requireActor(request), request.params.id, requestOrigin(request)),
   );
 
   app.post(
     '/activities',
-    { schema: { tags, summary: 'Tạo hoạt động', body: createActivityBody, response: { 201: activityView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tạo hoạt động',
+        description:
+          'Đơn vị tham gia mặc định là đơn vị tổ chức. `topicDocuments`: tối đa 20 tài liệu chủ đề, mỗi mục có ' +
+          '`title` (bắt buộc, tối đa 300 ký tự) và `number` (số, ký hiệu, tùy chọn, tối đa 100 ký tự, ví dụ "02-NQ/TW").',
+        body: createActivityBody,
+        response: { 201: activityView },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await createActivity(db, actor, request.body);
@@ -92,7 +112,8 @@ export const activityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         summary: 'Sửa hoạt động',
         description:
           'Đổi ngày hoặc loại hoạt động thì điểm danh đi theo (ngày, loại). Không đổi được nếu người đã điểm danh ' +
-          'không còn thuộc đơn vị tham gia vào ngày mới.',
+          'không còn thuộc đơn vị tham gia vào ngày mới. `topicDocuments`, khi gửi, thay cả danh sách tài liệu chủ đề ' +
+          '(`[]` để xóa hết).',
         params: idParam,
         body: updateActivityBody,
         response: { 200: activityView },

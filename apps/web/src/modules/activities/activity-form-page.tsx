@@ -35,6 +35,14 @@ import { useApplicablePlan } from '../plans/applicable-plan';
 import { planQuery } from '../plans/plans-api';
 import { activityQuery, useSaveActivity } from './activities-api';
 import { ACTIVITY_AUDIENCES } from './activity-labels';
+import {
+  type TopicDocumentRow,
+  TopicDocumentsField,
+  topicBody,
+  topicErrors,
+  topicRows,
+  withoutBlankRows,
+} from './topic-documents';
 
 interface ActivityFormValues {
   category: ActivityCategory;
@@ -50,6 +58,7 @@ interface ActivityFormValues {
   description: string;
   targetIds: number[];
   taskIds: number[];
+  topicDocuments: TopicDocumentRow[];
 }
 
 function fromActivity(activity: ActivityView): ActivityFormValues {
@@ -69,6 +78,7 @@ function fromActivity(activity: ActivityView): ActivityFormValues {
     description: activity.description,
     targetIds: activity.targets.map((target) => target.id),
     taskIds: activity.tasks.map((task) => task.id),
+    topicDocuments: topicRows(activity.topicDocuments),
   };
 }
 
@@ -88,6 +98,7 @@ function blank(unitId: number | null): ActivityFormValues {
     description: '',
     targetIds: [],
     taskIds: [],
+    topicDocuments: [],
   };
 }
 
@@ -144,6 +155,9 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
     const startsAt = toVnIso(values.startDate, values.startTime);
     const endsAt = toVnIso(values.endDate || values.startDate, values.endTime);
     if (values.startDate && values.endDate && endsAt < startsAt) errors.endsAt = t('activities.form.endBeforeStart');
+    const topics = withoutBlankRows(values.topicDocuments);
+    if (topics.length !== values.topicDocuments.length) set('topicDocuments', topics);
+    Object.assign(errors, topicErrors(topics, t));
     setLocal(errors);
     if (Object.keys(errors).length > 0 || values.organisingUnitId === null) return;
     save.mutate(
@@ -164,6 +178,7 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
         description: values.description.trim(),
         targetIds: values.targetIds,
         taskIds: values.taskIds,
+        topicDocuments: topicBody(topics),
       },
       {
         onSuccess: (saved) => {
@@ -213,7 +228,7 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
           <Stack gap="md">
             {save.isError ? (
               <Alert color="red" role="alert">
-                {Object.keys(server).some((key) => fieldNames.includes(key))
+                {Object.keys(server).some((key) => fieldNames.includes(key) || key.startsWith('topicDocuments'))
                   ? t('activities.form.fixErrors')
                   : errorMessage(save.error, t)}
               </Alert>
@@ -332,6 +347,11 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
               autosize
               minRows={3}
               maxRows={12}
+            />
+            <TopicDocumentsField
+              rows={values.topicDocuments}
+              onChange={(rows) => set('topicDocuments', rows)}
+              error={err}
             />
             <MultiSelect
               label={t('activities.fields.targets')}

@@ -31,6 +31,7 @@ import { AttendanceLists } from './attendance-lists';
 import { AttendanceRoster } from './attendance-roster';
 import { CheckinPanel } from './checkin-panel';
 import { GuestsPanel } from './guests-panel';
+import { TopicDocumentsList } from './topic-documents';
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
@@ -175,6 +176,7 @@ function ActivityDetail({ activity }: { activity: ActivityView }) {
               </Text>
             </Spoiler>
           ) : null}
+          <TopicDocumentsList documents={activity.topicDocuments} />
           {activity.targets.length > 0 || activity.tasks.length > 0 ? (
             <Stack gap={4}>
               <Text size="xs" c="dimmed">
