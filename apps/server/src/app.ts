@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { loadAttemptSecret } from './modules/contests/attempt-token.js';
 import { playRoutes } from './modules/contests/play.routes.js';
+import { resultRoutes } from './modules/contests/results.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(progressRoutes, { db });
       await api.register(planRoutes, { db });
       await api.register(playRoutes, { db });
+      await api.register(resultRoutes, { db });
     },
     { prefix: '/api' },
   );

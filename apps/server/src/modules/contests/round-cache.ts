@@ -145,7 +145,7 @@ export function bankShortfalls(bank: Iterable<BankQuestion>, questionCount: numb
   const problems: string[] = [];
   for (const quota of wanted) {
     const fits = active.filter((q) => !taken.has(q.id) && matches(q, quota));
-    fits.slice(0, quota.count).forEach((q) => taken.add(q.id));
+    for (const q of fits.slice(0, quota.count)) taken.add(q.id);
     if (fits.length < quota.count) {
       const what = [
         quota.topic ? `chủ đề “${quota.topic}”` : null,

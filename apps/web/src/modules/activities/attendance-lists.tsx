@@ -8,7 +8,7 @@ import type { AttendanceView } from '../../app/types';
 import { AnchorLink } from '../../components/links';
 
 const MAX_ROWS = 500;
-const SOURCE_COLORS = { roster: 'blue', checkin: 'teal', import: 'grape' } as const;
+const SOURCE_COLORS = { roster: 'blue', checkin: 'teal', import: 'grape', contest: 'orange' } as const;
 
 type Row = AttendanceView['attended'][number] | AttendanceView['absent'][number];
 function isAttendee(row: Row): row is AttendanceView['attended'][number] {
