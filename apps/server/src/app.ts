@@ -130,7 +130,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(calendarRoutes, { db });
       await api.register(progressRoutes, { db });
       await api.register(planRoutes, { db });
-      await api.register(playRoutes, { db });
+      await api.register(playRoutes, { db, cookie });
       await api.register(resultRoutes, { db });
     },
     { prefix: '/api' },

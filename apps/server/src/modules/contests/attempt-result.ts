@@ -4,7 +4,6 @@ import type { DrawnQuestion } from '../../db/schema-contests.js';
 import type { Actor } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import type { ClosedAttempt } from './attempts.service.js';
-import { findMemberEntry } from './entries.js';
 import { type PlayRound, playRound } from './round-cache.js';
 
 /**
@@ -68,24 +67,28 @@ async function reviewOf(db: Db, round: PlayRound, attemptId: number): Promise<Re
 const RESULT_COLUMNS = sql`a.id, a.round_id, a.attempt_no, a.status, a.correct, a.essay_score, a.time_used_ms, a.prediction,
   a.closed_at, a.void_reason, jsonb_array_length(a.questions) as question_count`;
 
-/** One attempt of the actor's own, with the review when the round's results are out. */
-export async function myAttemptResult(db: Db, actor: Actor, attemptId: number) {
+/**
+ * One attempt of the asker's own — their account's, or the one whose token they hold — with the
+ * review when the round's results are out.
+ */
+export async function myAttemptResult(db: Db, actor: Actor | null, attemptId: number, holdsToken: boolean) {
   const result = await sql<ClosedAttempt & { member_id: number | null; account_id: number | null }>`
     select ${RESULT_COLUMNS}, e.member_id, e.account_id
     from contest_attempts a join contest_entries e on e.id = a.entry_id where a.id = ${attemptId}`.execute(db);
   const attempt = result.rows[0];
-  const mine =
-    attempt &&
+  const owner =
+    actor !== null &&
+    attempt !== undefined &&
     ((actor.memberId !== null && attempt.member_id === actor.memberId) || attempt.account_id === actor.accountId);
+  const mine = attempt !== undefined && (holdsToken || owner);
   if (!attempt || !mine) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt thi.');
   const round = await playRound(db, attempt.round_id);
   const review = attempt.status === 'open' ? null : await reviewOf(db, round, attempt.id);
   return resultView(attempt, false, review);
 }
 
-/** The actor's entry and attempts in each round of a contest: what the contest page shows them. */
-export async function myContestStatus(db: Db, actor: Actor, contestId: number) {
-  const entryId = await findMemberEntry(db, contestId, actor);
+/** An entry's attempts in each round of a contest: what the contest page shows its owner. */
+export async function myContestStatus(db: Db, contestId: number, entryId: number | null) {
   const rounds = await db
     .selectFrom('contest_rounds')
     .select(['id', 'attempts_allowed'])

@@ -26,9 +26,30 @@ export async function loadAttemptSecret(db: Db): Promise<void> {
   secret = Buffer.from(value, 'base64url');
 }
 
-function signature(attemptId: number, roundId: number): string {
+function sign(text: string): string {
   if (!secret) throw new Error('loadAttemptSecret() was not called');
-  return createHmac('sha256', secret).update(`attempt:${attemptId}:${roundId}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', secret).update(text).digest('base64url').slice(0, 32);
+}
+
+const signature = (attemptId: number, roundId: number) => sign(`attempt:${attemptId}:${roundId}`);
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** A public entrant's token (`entryId.signature`), kept in an HttpOnly cookie: their identity in one contest. */
+export function entryToken(entryId: number): string {
+  return `${entryId}.${sign(`entry:${entryId}`)}`;
+}
+
+export function readEntryToken(token: string | undefined): number | null {
+  if (!token) return null;
+  const [id, given] = token.split('.');
+  const entryId = Number(id);
+  if (!Number.isSafeInteger(entryId) || entryId <= 0 || !given) return null;
+  return sameText(sign(`entry:${entryId}`), given) ? entryId : null;
 }
 
 export function attemptToken(attemptId: number, roundId: number): string {
@@ -41,7 +62,5 @@ export function readAttemptToken(token: string | undefined, attemptId: number): 
   const [id, round, given] = token.split('.');
   const roundId = Number(round);
   if (Number(id) !== attemptId || !Number.isSafeInteger(roundId) || roundId <= 0 || !given) return null;
-  const expected = Buffer.from(signature(attemptId, roundId));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? { roundId } : null;
+  return sameText(signature(attemptId, roundId), given) ? { roundId } : null;
 }

@@ -26,6 +26,7 @@ export async function makeContest(
     }>;
     activityCategory?: string | null;
     status?: 'draft' | 'published';
+    audience?: 'subtree' | 'public';
   },
 ) {
   const contest = await db
@@ -33,7 +34,7 @@ export async function makeContest(
     .values({
       unit_id: options.unitId,
       title: 'Tìm hiểu Nghị quyết Đại hội Công đoàn',
-      audience: 'subtree',
+      audience: options.audience ?? 'subtree',
       audience_unit_id: options.audienceUnitId ?? options.unitId,
       status: options.status ?? 'published',
       activity_category: options.activityCategory ?? null,

@@ -228,6 +228,71 @@ describe('taking part in a contest', () => {
   });
 });
 
+describe('a public contest', () => {
+  it('lets anyone register by name, unit and phone, take part on that browser, and only there', async () => {
+    const { roundId, contestId, key } = await makeContest(db, { unitId: tree.province, audience: 'public' });
+    const anonymous = await app.inject({ method: 'POST', url: `/api/contests/rounds/${roundId}/attempts` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.message).toContain('đăng ký');
+
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/contests/${contestId}/entries`,
+      payload: { fullName: '', unitName: 'Trường Tiểu học Khánh Hòa', phone: '12' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['body.fullName', 'body.phone']);
+
+    const entry = { fullName: 'Vũ Thị Hoa', unitName: 'Trường Tiểu học Khánh Hòa', phone: '0912 345 678' };
+    const registered = await app.inject({ method: 'POST', url: `/api/contests/${contestId}/entries`, payload: entry });
+    expect(registered.statusCode).toBe(200);
+    const cookie = registered.cookies.find((c) => c.name === 'lantoa_contest_entry');
+    expect(cookie?.httpOnly).toBe(true);
+    const browser = { cookie: `lantoa_contest_entry=${cookie?.value}` };
+
+    const view = (
+      await app.inject({ method: 'POST', url: `/api/contests/rounds/${roundId}/attempts`, headers: browser })
+    ).json();
+    expect(view.questions).toHaveLength(20);
+    const ids = view.questions.map((q: { id: number }) => q.id) as number[];
+    const answers = Object.fromEntries(ids.map((id) => [String(id), right(key, id)]));
+    const result = (await attempt(app, view).submit({ answers })).json();
+    expect(result).toMatchObject({ status: 'submitted', correct: 20 });
+    // Their result, by the attempt's token (they have no account).
+    const read = await app.inject({
+      method: 'GET',
+      url: `/api/contests/attempts/${view.attemptId}`,
+      headers: { 'x-attempt-token': view.token },
+    });
+    expect(read.json()).toMatchObject({ correct: 20, score: 20 });
+    const status = (await app.inject({ method: 'GET', url: `/api/contests/${contestId}/me`, headers: browser })).json();
+    expect(status).toMatchObject({ entered: true, rounds: [{ attemptsUsed: 1 }] });
+
+    // The same phone from another browser: refused, not handed over. From the same browser: theirs.
+    const elsewhere = await app.inject({ method: 'POST', url: `/api/contests/${contestId}/entries`, payload: entry });
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().error.details[0].field).toBe('phone');
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/contests/${contestId}/entries`,
+      headers: browser,
+      payload: entry,
+    });
+    expect(again.json()).toMatchObject({ alreadyRegistered: true });
+    const entries = await db
+      .selectFrom('contest_entries')
+      .select(['phone', 'full_name'])
+      .where('contest_id', '=', contestId)
+      .execute();
+    expect(entries).toEqual([{ phone: '0912345678', full_name: 'Vũ Thị Hoa' }]);
+  });
+});
+
 async function roundContest(roundId: number): Promise<number> {
   const row = await db
     .selectFrom('contest_rounds')

@@ -3,6 +3,7 @@ import {
   attemptView,
   idParam,
   myContestStatus,
+  publicEntryInput,
   saveAnswerInput,
   saveExtrasInput,
   submitInput,
@@ -10,14 +11,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { requireActor } from '../../platform/auth-plugin.js';
+import { type CookieSettings, requireActor } from '../../platform/auth-plugin.js';
 import { AppError } from '../../platform/errors.js';
 import { myAttemptResult, myContestStatus as readMyStatus, resultView } from './attempt-result.js';
 import { readAttemptToken } from './attempt-token.js';
 import { saveAnswer, saveExtras, startAttempt, submitAttempt } from './attempts.service.js';
 import { CONTEST_NOT_FOUND } from './contests.policy.js';
 import { findVisibleContest } from './contests.repository.js';
-import { memberEntry } from './entries.js';
+import { findMemberEntry, memberEntry } from './entries.js';
+import { publicEntryOf, registerPublicEntry } from './entries.public.js';
 import { playRound } from './round-cache.js';
 
 /**
@@ -36,7 +38,7 @@ function tokenOf(headers: Record<string, unknown>, attemptId: number) {
   return read;
 }
 
-export const playRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const playRoutes: FastifyPluginAsyncZod<{ db: Db; cookie: CookieSettings }> = async (app, { db, cookie }) => {
   app.post(
     '/contests/rounds/:roundId/attempts',
     {
@@ -53,11 +55,19 @@ export const playRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const round = await playRound(db, request.params.roundId);
       // Whoever cannot see the contest learns nothing about it (a draft is not there for players).
       if (round.contestStatus !== 'published') throw CONTEST_NOT_FOUND();
-      const entryId = await memberEntry(db, round, actor);
+      const registered = round.audience === 'public' ? publicEntryOf(request, round.contestId) : null;
+      let entryId: number;
+      if (request.actor?.memberId != null) entryId = await memberEntry(db, round, request.actor);
+      else if (registered !== null) entryId = registered;
+      else if (round.audience === 'public')
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'Hãy đăng ký dự thi (họ tên, đơn vị, số điện thoại) hoặc đăng nhập trước khi bắt đầu.',
+        );
+      else entryId = await memberEntry(db, round, requireActor(request));
       return startAttempt(db, round, entryId, request.ip);
     },
   );
@@ -161,7 +171,13 @@ export const playRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         response: { 200: attemptResult },
       },
     },
-    async (request) => myAttemptResult(db, requireActor(request), request.params.attemptId),
+    async (request) => {
+      const header = request.headers['x-attempt-token'];
+      const holdsToken =
+        readAttemptToken(typeof header === 'string' ? header : undefined, request.params.attemptId) !== null;
+      if (!holdsToken) requireActor(request);
+      return myAttemptResult(db, request.actor, request.params.attemptId, holdsToken);
+    },
   );
 
   app.get(
@@ -176,9 +192,33 @@ export const playRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      await findVisibleContest(db, actor, request.params.id);
-      return readMyStatus(db, actor, request.params.id);
+      const contest = await findVisibleContest(db, request.actor, request.params.id);
+      const entryId =
+        request.actor?.memberId != null
+          ? await findMemberEntry(db, contest.id, request.actor)
+          : publicEntryOf(request, contest.id);
+      if (entryId === null && !request.actor && contest.audience !== 'public') requireActor(request);
+      return readMyStatus(db, contest.id, entryId);
+    },
+  );
+
+  app.post(
+    '/contests/:id/entries',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Đăng ký dự thi (cuộc thi công khai)',
+        description:
+          'Người dự thi không có tài khoản đăng ký bằng họ tên, đơn vị, số điện thoại; mỗi số điện thoại một lần cho mỗi cuộc thi. Trình duyệt nhận cookie HttpOnly ghi nhận đăng ký, dùng để bắt đầu và tiếp tục lượt thi. Đăng ký lại cùng số điện thoại từ trình duyệt khác bị từ chối (409 DUPLICATE).',
+        params: idParam,
+        body: publicEntryInput,
+        response: { 200: z.object({ entryId: z.number(), fullName: z.string(), alreadyRegistered: z.boolean() }) },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const contest = await findVisibleContest(db, request.actor, request.params.id);
+      return registerPublicEntry(db, request, reply, cookie.secure, contest, request.body);
     },
   );
 };
