@@ -151,3 +151,21 @@ export async function scoreEssay(db: Db, actor: Actor, attemptId: number, score:
     });
   });
 }
+
+/** The trail of one attempt — start, submissions (repeated ones too), expiry, void — for disputes. */
+export async function attemptEvents(db: Db, actor: Actor, attemptId: number) {
+  await managedRound(db, actor, await attemptRound(db, attemptId));
+  const rows = await db
+    .selectFrom('contest_attempt_events')
+    .select(['kind', 'at', sql<string | null>`host(ip)`.as('ip'), 'detail'])
+    .where('attempt_id', '=', attemptId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind,
+    at: row.at.toISOString(),
+    ip: row.ip,
+    detail: row.detail as Record<string, unknown>,
+  }));
+}

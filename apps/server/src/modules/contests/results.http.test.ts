@@ -235,6 +235,9 @@ describe('contest results', () => {
       flags: ['too_fast'],
     });
     expect((await client(app, schoolAdminA).get(`/api/contests/rounds/${roundId}/attempts`)).statusCode).toBe(404);
+    const trail = (await client(app, organiser).get(`/api/contests/attempts/${voided}/events`)).json();
+    expect(trail.map((e: { kind: string }) => e.kind)).toEqual(['start', 'submit', 'void']);
+    expect(trail[2].detail.reason).toBe('Làm hộ người khác');
   });
 
   it('records participation as an activity when the organiser asks, and the plan’s coverage sees it', async () => {

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { requireActor } from '../../platform/auth-plugin.js';
-import { listAttempts, scoreEssay, voidAttempt } from './attempts.admin.js';
+import { attemptEvents, listAttempts, scoreEssay, voidAttempt } from './attempts.admin.js';
 import { findVisibleContest } from './contests.repository.js';
 import { overallRanking, participation, roundRanking } from './results.service.js';
 import { participationWorkbook, rankingWorkbook } from './results-excel.js';
@@ -143,6 +143,30 @@ export const resultRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         ...request.query,
         flagged: request.query.flagged === 'true',
       }),
+  );
+
+  app.get(
+    '/contests/attempts/:attemptId/events',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Nhật ký một lượt thi (ban tổ chức)',
+        description:
+          'Bắt đầu, nộp bài (cả các lần nộp lặp lại), nộp muộn, hết giờ tự động đóng, hủy kết quả — thời điểm theo đồng hồ máy chủ và địa chỉ mạng.',
+        params: attemptParams,
+        response: {
+          200: z.array(
+            z.object({
+              kind: z.enum(['start', 'submit', 'repeat_submit', 'late_submit', 'expire', 'void']),
+              at: z.string(),
+              ip: z.string().nullable(),
+              detail: z.record(z.string(), z.unknown()),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => attemptEvents(db, requireActor(request), request.params.attemptId),
   );
 
   app.post(
