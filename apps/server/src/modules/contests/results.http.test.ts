@@ -177,7 +177,7 @@ describe('contest results', () => {
   });
 
   it('gives each unit its participation rate, counting people where they are and leaving out voided attempts', async () => {
-    const schoolD = await createUnit(db, await systemActor(db), {
+    await createUnit(db, await systemActor(db), {
       name: 'Công đoàn Trường Mầm non D',
       kindId: await kind(db, 'grassroots_union'),
       parentId: tree.province,
