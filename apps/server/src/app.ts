@@ -24,7 +24,9 @@ import { activityFileRoutes } from './modules/activities/files.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { loadAttemptSecret } from './modules/contests/attempt-token.js';
+import { contestRoutes } from './modules/contests/contests.routes.js';
 import { playRoutes } from './modules/contests/play.routes.js';
+import { questionRoutes } from './modules/contests/questions.routes.js';
 import { resultRoutes } from './modules/contests/results.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
@@ -131,6 +133,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(progressRoutes, { db });
       await api.register(planRoutes, { db });
       await api.register(playRoutes, { db, cookie });
+      await api.register(contestRoutes, { db });
+      await api.register(questionRoutes, { db });
       await api.register(resultRoutes, { db });
     },
     { prefix: '/api' },

@@ -76,7 +76,29 @@ export const contestInput = z.object({
   /** Participation counts as an activity of this category for the plan's targets. */
   activityCategory: z.enum(ACTIVITY_CATEGORIES, { error: 'Loại hoạt động không hợp lệ' }).nullable().default(null),
 });
-export const contestPatch = contestInput.omit({ unitId: true }).partial();
+/**
+ * Every field optional and without its default: what a patch does not send stays as it is
+ * (zod 4 applies a default inside `.partial()`, which would reset unsent fields).
+ */
+type PatchShape<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>;
+};
+function patchShape<T extends z.ZodRawShape>(shape: T): PatchShape<T> {
+  const entries = Object.entries(shape).map(([key, field]) => {
+    const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+    return [key, (inner as z.ZodType).optional()];
+  });
+  return Object.fromEntries(entries) as PatchShape<T>;
+}
+
+export const contestPatch = z.object(patchShape(contestInput.omit({ unitId: true }).shape));
+
+export const contestListQuery = z.object({
+  status: z.enum(CONTEST_STATUSES, { error: 'Trạng thái không hợp lệ' }).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 const quota = z.object({
   topic: z.string().trim().max(200).nullable().default(null),
@@ -131,7 +153,7 @@ function roundChecks(
   }
 }
 export const roundInput = roundFields.superRefine(roundChecks);
-export const roundPatch = roundFields.partial().superRefine(roundChecks);
+export const roundPatch = z.object(patchShape(roundFields.shape)).superRefine(roundChecks);
 export type RoundInput = z.infer<typeof roundInput>;
 
 const optionInput = z.object({
@@ -168,6 +190,22 @@ export const questionInput = z
     }
   });
 export type QuestionInput = z.infer<typeof questionInput>;
+/** Any fields of a question; the server checks the question they make with `questionInput`. */
+export const questionPatch = z.object({
+  ...patchShape(questionInput.shape),
+  /** false: no longer drawn into new attempts (kept for the attempts that drew it). */
+  active: z.boolean().optional(),
+});
+export type QuestionPatch = z.infer<typeof questionPatch>;
+
+export const questionListQuery = z.object({
+  topic: z.string().trim().max(200).optional(),
+  difficulty: z.coerce.number().int().min(1).max(3).optional(),
+  q: z.string().trim().max(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 // ——— Views for organisers ———
 
@@ -227,6 +265,20 @@ export const questionView = z.object({
   difficulty: z.number(),
   active: z.boolean(),
 });
+
+export const contestPage = z.object({ items: z.array(contestSummary), total: z.number() });
+export const questionPage = z.object({
+  items: z.array(questionView),
+  total: z.number(),
+  /** Every topic of the bank (for the filter and the round quotas), in Vietnamese order. */
+  topics: z.array(z.string()),
+});
+export const questionDeleteResult = z.object({
+  /** 'deleted': gone; 'deactivated': already drawn into attempts, so kept and no longer drawn. */
+  outcome: z.enum(['deleted', 'deactivated']),
+  message: z.string(),
+});
+export const questionImportResult = z.object({ imported: z.number() });
 
 // ——— Taking part ———
 
