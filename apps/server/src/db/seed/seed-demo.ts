@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { generatePassword } from '../../platform/passwords.js';
 import { seedDemoActivities } from './demo-activities.js';
+import { seedDemoContest } from './demo-contest.js';
 import { buildDemoOrganisation } from './demo-data.js';
 import { seedProvincePlan } from './seed-plan.js';
 
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   );
   await seedProvincePlan(db, actor, unitOf('province'));
   await seedDemoActivities(db, actor);
+  await seedDemoContest(db, actor, { demoMemberId: memberOf(plainMember.key) });
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',
