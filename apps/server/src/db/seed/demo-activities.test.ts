@@ -79,7 +79,8 @@ describe('demo activities', () => {
       where not exists (select 1 from invited i where i.activity_id = t.activity_id and i.member_id = t.member_id)`);
     expect(outside).toBe(0);
     expect(await count(sql<{ n: number }>`select count(*)::int as n from attendances`)).toBeGreaterThan(10_000);
-  });
+    // Walks every activity's invited subtrees on its day: ~20 s on a busy 2-core machine.
+  }, 120_000);
 
   it('give the province four trainings in the term, a tournament every past year, a festival in 2025', async () => {
     const trainings = await provinceByYear('training');
