@@ -16,6 +16,14 @@ import { type ActivitiesSearch, parseActivitiesSearch } from '../modules/activit
 import { type AuditSearch, parseAuditSearch } from '../modules/audit/audit-search';
 import { LoginPage } from '../modules/auth/login-page';
 import { type CalendarSearch, parseCalendarSearch } from '../modules/calendar/calendar-search';
+import {
+  type ContestSearch,
+  type ContestsSearch,
+  type FromContestSearch,
+  parseContestSearch,
+  parseContestsSearch,
+  parseFromContestSearch,
+} from '../modules/contests/contest-search';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
@@ -54,6 +62,12 @@ const ActivityFormPage = lazy(() =>
 );
 const CalendarPage = lazy(() => import('../modules/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const CheckinPage = lazy(() => import('../modules/activities/checkin-page').then((m) => ({ default: m.CheckinPage })));
+const ContestsPage = lazy(() => import('../modules/contests/contests-page').then((m) => ({ default: m.ContestsPage })));
+const ContestPage = lazy(() => import('../modules/contests/contest-page').then((m) => ({ default: m.ContestPage })));
+const PlayPage = lazy(() => import('../modules/contests/play-page').then((m) => ({ default: m.PlayPage })));
+const AttemptResultPage = lazy(() =>
+  import('../modules/contests/attempt-result-page').then((m) => ({ default: m.AttemptResultPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
@@ -398,9 +412,100 @@ const checkinRoute = createRoute({
   },
 });
 
+const contestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contests',
+  validateSearch: (search: Record<string, unknown>): ContestsSearch => parseContestsSearch(search),
+  component: function ContestsRoute() {
+    const search = contestsRoute.useSearch();
+    const navigate = useNavigate({ from: '/contests' });
+    return (
+      <Lazy>
+        <ContestsPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const contestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contests/$contestId',
+  validateSearch: (search: Record<string, unknown>): ContestSearch => parseContestSearch(search),
+  component: function ContestRoute() {
+    const { contestId } = contestRoute.useParams();
+    const search = contestRoute.useSearch();
+    const navigate = useNavigate({ from: '/contests/$contestId' });
+    return (
+      <Lazy>
+        <ContestPage
+          key={contestId}
+          contestId={Number(contestId)}
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const attemptResultRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contests/attempts/$attemptId',
+  validateSearch: (search: Record<string, unknown>): FromContestSearch => parseFromContestSearch(search),
+  component: function AttemptResultRoute() {
+    const { attemptId } = attemptResultRoute.useParams();
+    const { contestId } = attemptResultRoute.useSearch();
+    return (
+      <Lazy>
+        <AttemptResultPage key={attemptId} attemptId={Number(attemptId)} contestId={contestId} />
+      </Lazy>
+    );
+  },
+});
+
+/** Signed in, but without the app frame: the contest player uses the whole phone screen. */
+const focusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'focus',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      // A temporary password allows nothing but choosing a new one, which the app frame asks for.
+      if (me.account.mustChangePassword) throw redirect({ to: '/' });
+      return { me };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  pendingComponent: LoadingState,
+  component: Outlet,
+});
+
+const playRoute = createRoute({
+  getParentRoute: () => focusRoute,
+  path: '/contests/rounds/$roundId/play',
+  validateSearch: (search: Record<string, unknown>): FromContestSearch => parseFromContestSearch(search),
+  component: function PlayRoute() {
+    const { roundId } = playRoute.useParams();
+    const { contestId } = playRoute.useSearch();
+    return (
+      <Lazy>
+        <PlayPage key={roundId} roundId={Number(roundId)} contestId={contestId} />
+      </Lazy>
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   checkinRoute,
+  focusRoute.addChildren([playRoute]),
   appRoute.addChildren([
     indexRoute,
     unitsRoute,
@@ -420,6 +525,9 @@ const routeTree = rootRoute.addChildren([
     activityRoute,
     activityEditRoute,
     calendarRoute,
+    contestsRoute,
+    contestRoute,
+    attemptResultRoute,
   ]),
 ]);
 

@@ -7,6 +7,7 @@ import {
   IconFileText,
   IconHierarchy2,
   IconHistory,
+  IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -60,6 +61,13 @@ export function AppLayout() {
       icon: IconCalendarEvent,
       show: true,
       active: pathname.startsWith('/calendar'),
+    },
+    {
+      to: '/contests',
+      label: t('nav.contests'),
+      icon: IconTrophy,
+      show: true,
+      active: pathname.startsWith('/contests'),
     },
     {
       to: '/units',

@@ -1,0 +1,162 @@
+import { Alert, Button, Group, Modal, NumberInput, ScrollArea, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage, fieldErrors } from '../../app/errors';
+import type { AttemptAdminRow } from './contest-types';
+import { useEssayScore, useVoidAttempt } from './contests-api';
+
+/** "Hủy kết quả": an organiser voids an attempt, with the reason kept in the audit trail. */
+export function VoidAttemptModal({ row, onClose }: { row: AttemptAdminRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const voidAttempt = useVoidAttempt();
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<string | undefined>();
+  const close = () => {
+    setReason('');
+    setLocal(undefined);
+    voidAttempt.reset();
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!row) return;
+    if (!reason.trim()) return setLocal(t('contests.attempts.reasonRequired'));
+    voidAttempt.mutate(
+      { attemptId: row.attemptId, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('contests.attempts.voided') });
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={row !== null} onClose={close} title={t('contests.attempts.void')} size="md">
+      {row ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Text size="sm">{t('contests.attempts.voidIntro', { name: row.fullName, number: row.attemptNo })}</Text>
+            {voidAttempt.isError && !fieldErrors(voidAttempt.error).reason ? (
+              <Alert color="red" icon={<IconAlertTriangle size={20} />}>
+                {errorMessage(voidAttempt.error, t)}
+              </Alert>
+            ) : null}
+            <Textarea
+              label={t('contests.attempts.reason')}
+              placeholder={t('contests.attempts.reasonPlaceholder')}
+              autosize
+              minRows={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                setLocal(undefined);
+              }}
+              error={local ?? fieldErrors(voidAttempt.error).reason}
+              required
+              data-autofocus
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close} disabled={voidAttempt.isPending}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" color="red" loading={voidAttempt.isPending} data-testid="attempt-void-confirm">
+                {t('contests.attempts.void')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** A judge reads the essay and gives it a score (0–100), added to the attempt's score. */
+export function EssayScoreModal({
+  row,
+  essayQuestion,
+  onClose,
+}: {
+  row: AttemptAdminRow | null;
+  essayQuestion: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const score = useEssayScore();
+  const [value, setValue] = useState<number | ''>('');
+  const close = () => {
+    setValue('');
+    score.reset();
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!row || value === '') return;
+    score.mutate(
+      { attemptId: row.attemptId, score: value },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('contests.attempts.scored') });
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened={row !== null} onClose={close} title={t('contests.attempts.scoreEssay')} size="lg">
+      {row ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Text size="sm" fw={600}>
+              {row.fullName} · {row.unitName}
+            </Text>
+            {essayQuestion ? (
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+                {essayQuestion}
+              </Text>
+            ) : null}
+            {row.essay !== undefined ? (
+              <ScrollArea.Autosize mah={320} type="auto">
+                <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} p="xs" bg="gray.0">
+                  {row.essay || t('contests.attempts.noEssay')}
+                </Text>
+              </ScrollArea.Autosize>
+            ) : (
+              <Alert color="yellow" icon={<IconAlertTriangle size={20} />}>
+                {t('contests.attempts.essayUnavailable')}
+              </Alert>
+            )}
+            {score.isError ? (
+              <Alert color="red" icon={<IconAlertTriangle size={20} />}>
+                {fieldErrors(score.error).score ?? errorMessage(score.error, t)}
+              </Alert>
+            ) : null}
+            <NumberInput
+              label={t('contests.attempts.score')}
+              description={t('contests.attempts.scoreHint')}
+              min={0}
+              max={100}
+              decimalScale={2}
+              decimalSeparator=","
+              value={value === '' ? (row.essayScore ?? '') : value}
+              onChange={(next) => setValue(typeof next === 'number' ? next : '')}
+              w={200}
+              required
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close} disabled={score.isPending}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={score.isPending} disabled={value === ''}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}
