@@ -302,6 +302,9 @@ export const attemptView = z.object({
   /** Sent back in the x-attempt-token header to save answers and submit. */
   token: z.string(),
   roundId: z.number(),
+  roundTitle: z.string(),
+  contestId: z.number(),
+  contestTitle: z.string(),
   attemptNo: z.number(),
   attemptsAllowed: z.number(),
   status: z.enum(ATTEMPT_STATUSES),
@@ -328,7 +331,10 @@ export const saveExtrasInput = z.object({
   essay: z.string().trim().max(20_000, 'Bài viết tối đa 20.000 ký tự').nullable().optional(),
 });
 export const submitInput = saveExtrasInput.extend({
-  /** Answers not saved yet, sent with the submission (they replace saved ones for the same questions). */
+  /**
+   * Answers not saved yet, sent with the submission: they replace saved ones for the same
+   * questions; an empty list clears a saved answer.
+   */
   answers: z.record(z.string().regex(/^\d+$/u), optionIds).optional(),
 });
 
@@ -440,6 +446,9 @@ export const attemptAdminRow = z.object({
   ip: z.string().nullable(),
   flags: z.array(z.enum(ATTEMPT_FLAGS)),
   voidReason: z.string().nullable(),
+  /** The essay, for judges (null when the round has none or it was left empty). */
+  essay: z.string().nullable(),
+  essayScore: z.number().nullable(),
 });
 export const voidAttemptInput = z.object({ reason: text('lý do hủy kết quả', 1000) });
 export const essayScoreInput = z.object({

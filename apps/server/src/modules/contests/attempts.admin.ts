@@ -48,6 +48,8 @@ export async function listAttempts(
     ip: string | null;
     flags: string[];
     void_reason: string | null;
+    essay: string | null;
+    essay_score: string | null;
     total: number;
   }>`
     with shared as (
@@ -59,7 +61,8 @@ export async function listAttempts(
       from contest_attempts a where a.round_id = ${roundId}
     )
     select f.id, f.entry_id, e.full_name, e.unit_name, f.attempt_no, f.status, f.started_at, f.closed_at, f.correct,
-      f.time_used_ms, host(f.ip) as ip, f.all_flags as flags, f.void_reason, count(*) over ()::int as total
+      f.time_used_ms, host(f.ip) as ip, f.all_flags as flags, f.void_reason, f.essay, f.essay_score,
+      count(*) over ()::int as total
     from flagged f join contest_entries e on e.id = f.entry_id
     where (${!query.flagged} or cardinality(f.all_flags) > 0)
     order by cardinality(f.all_flags) desc, f.correct desc nulls last, f.time_used_ms, f.id
@@ -80,6 +83,8 @@ export async function listAttempts(
       ip: row.ip,
       flags: row.flags as ('too_fast' | 'shared_address')[],
       voidReason: row.void_reason,
+      essay: row.essay,
+      essayScore: row.essay_score === null ? null : Number(row.essay_score),
     })),
   };
 }

@@ -35,6 +35,9 @@ export function attemptView(round: PlayRound, row: AttemptRow, resumed: boolean)
     attemptId: row.id,
     token: attemptToken(row.id, round.id),
     roundId: round.id,
+    roundTitle: round.title,
+    contestId: round.contestId,
+    contestTitle: round.contestTitle,
     attemptNo: row.attempt_no,
     attemptsAllowed: round.attemptsAllowed,
     status: row.status,
@@ -223,13 +226,15 @@ export async function submitAttempt(
   ip: string | null,
 ): Promise<{ attempt: ClosedAttempt; alreadyClosed: boolean }> {
   const given: Record<string, string[]> = {};
+  const cleared: string[] = [];
   for (const [questionId, optionIds] of Object.entries(input.answers ?? {})) {
     const chosen = checkOptions(round, Number(questionId), optionIds, `answers.${questionId}`);
     if (chosen.length > 0) given[questionId] = chosen;
+    else cleared.push(questionId);
   }
   const inTime = sql`(t.deadline + ${SUBMIT_GRACE_SECONDS} * interval '1 second' > now())`;
   // Only answers to the attempt's own questions are kept.
-  const merged = sql`(case when ${inTime} then t.answers || (
+  const merged = sql`(case when ${inTime} then (t.answers - ${cleared}::text[]) || (
       select coalesce(jsonb_object_agg(g.key, g.value), '{}') from jsonb_each(${JSON.stringify(given)}::jsonb) g
       where t.answer_key ? g.key) else t.answers end)`;
   const closedAt = sql`least(now(), t.deadline)`;
@@ -248,7 +253,7 @@ export async function submitAttempt(
     logged as (
       insert into contest_attempt_events (attempt_id, kind, ip, detail)
       select id, case when status = 'submitted' then 'submit' else 'late_submit' end, ${ip}::inet,
-        jsonb_build_object('answersSent', ${Object.keys(given).length}::int, 'correct', correct)
+        jsonb_build_object('answersSent', ${Object.keys(given).length + cleared.length}::int, 'correct', correct)
       from closed
     )
     select * from closed`.execute(db);

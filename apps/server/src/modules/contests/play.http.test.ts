@@ -228,6 +228,34 @@ describe('taking part in a contest', () => {
   });
 });
 
+describe('answers sent with the submission, essays and their judges', () => {
+  it('clears a saved answer sent empty, and adds the judges’ essay score to the result', async () => {
+    const { roundId, key } = await makeContest(db, {
+      unitId: tree.province,
+      round: { essayQuestion: 'Anh/chị hãy nêu một sáng kiến tuyên truyền Luật Công đoàn năm 2024.' },
+    });
+    const view = (await start(players[6] as Session, roundId)).json();
+    expect(view).toMatchObject({ contestTitle: 'Tìm hiểu Nghị quyết Đại hội Công đoàn', roundTitle: 'Tuần 1' });
+    const [first, second] = view.questions.map((q: { id: number }) => q.id) as number[];
+    await attempt(app, view).answer(first as number, right(key, first as number));
+    await attempt(app, view).answer(second as number, right(key, second as number));
+    const essay = 'Tổ chức sân khấu hóa các tình huống pháp luật tại buổi sinh hoạt chuyên môn.';
+    expect((await attempt(app, view).extras({ essay })).statusCode).toBe(200);
+    // The second answer was cleared on the page but not saved yet: it goes with the submission.
+    const result = (await attempt(app, view).submit({ answers: { [String(second)]: [] } })).json();
+    expect(result.correct).toBe(1);
+
+    const listed = (await client(app, manager).get(`/api/contests/rounds/${roundId}/attempts`)).json();
+    expect(listed.items[0]).toMatchObject({ attemptId: view.attemptId, essay, essayScore: null });
+    expect(
+      (await client(app, manager).put(`/api/contests/attempts/${view.attemptId}/essay-score`, { score: 7.5 }))
+        .statusCode,
+    ).toBe(204);
+    const scored = (await client(app, players[6] as Session).get(`/api/contests/attempts/${view.attemptId}`)).json();
+    expect(scored).toMatchObject({ correct: 1, essayScore: 7.5, score: 8.5 });
+  });
+});
+
 describe('a public contest', () => {
   it('lets anyone register by name, unit and phone, take part on that browser, and only there', async () => {
     const { roundId, contestId, key } = await makeContest(db, { unitId: tree.province, audience: 'public' });

@@ -28,6 +28,7 @@ export interface PlayRound {
   id: number;
   contestId: number;
   contestTitle: string;
+  title: string;
   contestStatus: 'draft' | 'published';
   contestUnitId: number;
   audience: 'subtree' | 'public';
@@ -82,6 +83,7 @@ async function loadRound(db: Db, roundId: number): Promise<PlayRound> {
     id: number;
     contest_id: number;
     contest_title: string;
+    title: string;
     contest_status: 'draft' | 'published';
     contest_unit_id: number;
     audience: 'subtree' | 'public';
@@ -99,7 +101,7 @@ async function loadRound(db: Db, roundId: number): Promise<PlayRound> {
     essay_question: string | null;
     results_published_at: Date | null;
   }>`
-    select r.id, r.contest_id, c.title as contest_title, c.status as contest_status, c.unit_id as contest_unit_id,
+    select r.id, r.contest_id, c.title as contest_title, r.title, c.status as contest_status, c.unit_id as contest_unit_id,
       c.audience, c.audience_unit_id, u.path::text as audience_path, r.opens_at, r.closes_at, r.question_count,
       r.quotas, r.shuffle_options, r.time_limit_seconds, r.attempts_allowed, r.best_of, r.prediction_question,
       r.essay_question, r.results_published_at
@@ -117,6 +119,7 @@ async function loadRound(db: Db, roundId: number): Promise<PlayRound> {
     id: round.id,
     contestId: round.contest_id,
     contestTitle: round.contest_title,
+    title: round.title,
     contestStatus: round.contest_status,
     contestUnitId: round.contest_unit_id,
     audience: round.audience,
