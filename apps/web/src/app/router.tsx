@@ -68,6 +68,12 @@ const PlayPage = lazy(() => import('../modules/contests/play-page').then((m) => 
 const AttemptResultPage = lazy(() =>
   import('../modules/contests/attempt-result-page').then((m) => ({ default: m.AttemptResultPage })),
 );
+const PublicContestPage = lazy(() =>
+  import('../modules/contests/public-contest-page').then((m) => ({ default: m.PublicContestPage })),
+);
+const PublicAttemptPage = lazy(() =>
+  import('../modules/contests/public-attempt-page').then((m) => ({ default: m.PublicAttemptPage })),
+);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
@@ -493,10 +499,67 @@ const playRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): FromContestSearch => parseFromContestSearch(search),
   component: function PlayRoute() {
     const { roundId } = playRoute.useParams();
+    // `?contestId=` of older links: the attempt names its contest now; kept for the way back
+    // when the attempt cannot start.
     const { contestId } = playRoute.useSearch();
     return (
       <Lazy>
-        <PlayPage key={roundId} roundId={Number(roundId)} contestId={contestId} />
+        <PlayPage key={roundId} roundId={Number(roundId)} place={{ kind: 'app', contestId }} />
+      </Lazy>
+    );
+  },
+});
+
+/**
+ * A public contest's own pages, for anyone with the link, account or not; no app frame. The
+ * session is probed once: a signed-in member plays with their account (and their writes need
+ * the CSRF token the probe sets); a 401 only means a visitor.
+ */
+const publicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  beforeLoad: async ({ context }) => {
+    if (context.queryClient.getQueryState(meQuery.queryKey)?.status === 'error') return;
+    await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+  },
+  pendingComponent: LoadingState,
+  component: Outlet,
+});
+
+const publicContestRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/thi/$contestId',
+  component: function PublicContestRoute() {
+    const { contestId } = publicContestRoute.useParams();
+    return (
+      <Lazy>
+        <PublicContestPage key={contestId} contestId={Number(contestId)} />
+      </Lazy>
+    );
+  },
+});
+
+const publicPlayRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/thi/$contestId/vong/$roundId',
+  component: function PublicPlayRoute() {
+    const { contestId, roundId } = publicPlayRoute.useParams();
+    return (
+      <Lazy>
+        <PlayPage key={roundId} roundId={Number(roundId)} place={{ kind: 'public', contestId: Number(contestId) }} />
+      </Lazy>
+    );
+  },
+});
+
+const publicAttemptRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/thi/$contestId/luot/$attemptId',
+  component: function PublicAttemptRoute() {
+    const { contestId, attemptId } = publicAttemptRoute.useParams();
+    return (
+      <Lazy>
+        <PublicAttemptPage key={attemptId} contestId={Number(contestId)} attemptId={Number(attemptId)} />
       </Lazy>
     );
   },
@@ -506,6 +569,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   checkinRoute,
   focusRoute.addChildren([playRoute]),
+  publicRoute.addChildren([publicContestRoute, publicPlayRoute, publicAttemptRoute]),
   appRoute.addChildren([
     indexRoute,
     unitsRoute,
@@ -548,6 +612,8 @@ declare module '@tanstack/react-router' {
 // A request answered 401 mid-session: forget everything and ask to sign in again.
 setUnauthenticatedHandler(() => {
   const { pathname, href } = router.state.location;
+  // A public contest's pages work without a session: nothing to forget, nowhere to send anyone.
+  if (pathname.startsWith('/thi/')) return;
   queryClient.clear();
   if (pathname === '/login') return;
   void router.navigate({ to: '/login', search: { redirect: href }, replace: true });

@@ -4,6 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldErrors } from '../../app/errors';
+import { formatNumber } from '../../app/format';
 import type { AttemptAdminRow } from './contest-types';
 import { useEssayScore, useVoidAttempt } from './contests-api';
 
@@ -85,78 +86,94 @@ export function EssayScoreModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  return (
+    <Modal opened={row !== null} onClose={onClose} title={t('contests.attempts.scoreEssay')} size="lg">
+      {row ? <EssayScoreForm key={row.attemptId} row={row} essayQuestion={essayQuestion} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function EssayScoreForm({
+  row,
+  essayQuestion,
+  onClose,
+}: {
+  row: AttemptAdminRow;
+  essayQuestion: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
   const score = useEssayScore();
-  const [value, setValue] = useState<number | ''>('');
-  const close = () => {
-    setValue('');
-    score.reset();
-    onClose();
-  };
+  // Starts from the score already given, so a judge can correct it.
+  const [value, setValue] = useState<number | ''>(row.essayScore ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!row || value === '') return;
+    if (value === '') return;
     score.mutate(
       { attemptId: row.attemptId, score: value },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('contests.attempts.scored') });
-          close();
+          onClose();
         },
       },
     );
   };
   return (
-    <Modal opened={row !== null} onClose={close} title={t('contests.attempts.scoreEssay')} size="lg">
-      {row ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <Text size="sm" fw={600}>
-              {row.fullName} · {row.unitName}
-            </Text>
-            {essayQuestion ? (
-              <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
-                {essayQuestion}
-              </Text>
-            ) : null}
-            {row.essay !== undefined ? (
-              <ScrollArea.Autosize mah={320} type="auto">
-                <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} p="xs" bg="gray.0">
-                  {row.essay || t('contests.attempts.noEssay')}
-                </Text>
-              </ScrollArea.Autosize>
-            ) : (
-              <Alert color="yellow" icon={<IconAlertTriangle size={20} />}>
-                {t('contests.attempts.essayUnavailable')}
-              </Alert>
-            )}
-            {score.isError ? (
-              <Alert color="red" icon={<IconAlertTriangle size={20} />}>
-                {fieldErrors(score.error).score ?? errorMessage(score.error, t)}
-              </Alert>
-            ) : null}
-            <NumberInput
-              label={t('contests.attempts.score')}
-              description={t('contests.attempts.scoreHint')}
-              min={0}
-              max={100}
-              decimalScale={2}
-              decimalSeparator=","
-              value={value === '' ? (row.essayScore ?? '') : value}
-              onChange={(next) => setValue(typeof next === 'number' ? next : '')}
-              w={200}
-              required
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} disabled={score.isPending}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={score.isPending} disabled={value === ''}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      ) : null}
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm" fw={600}>
+          {row.fullName} · {row.unitName}
+        </Text>
+        {essayQuestion ? (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+            {essayQuestion}
+          </Text>
+        ) : null}
+        <ScrollArea.Autosize mah={320} type="auto">
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere', borderRadius: 6 }}
+            p="xs"
+            bg="gray.0"
+            c={row.essay ? undefined : 'dimmed'}
+            data-testid="essay-text"
+          >
+            {row.essay || t('contests.attempts.noEssay')}
+          </Text>
+        </ScrollArea.Autosize>
+        <Text size="sm" data-testid="essay-current-score">
+          {row.essayScore === null
+            ? t('contests.attempts.notScored')
+            : t('contests.attempts.currentScore', { score: formatNumber(row.essayScore) })}
+        </Text>
+        {score.isError ? (
+          <Alert color="red" icon={<IconAlertTriangle size={20} />}>
+            {fieldErrors(score.error).score ?? errorMessage(score.error, t)}
+          </Alert>
+        ) : null}
+        <NumberInput
+          label={t('contests.attempts.score')}
+          description={t('contests.attempts.scoreHint')}
+          min={0}
+          max={100}
+          decimalScale={2}
+          decimalSeparator=","
+          value={value}
+          onChange={(next) => setValue(typeof next === 'number' ? next : '')}
+          w={200}
+          required
+          data-autofocus
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose} disabled={score.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={score.isPending} disabled={value === ''}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

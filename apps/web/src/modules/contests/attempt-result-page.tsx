@@ -26,16 +26,66 @@ function Figure({ label, value, testId }: { label: string; value: ReactNode; tes
 
 /** One of my attempts: the score at once, the answers once the round's results are published. */
 export function AttemptResultPage({ attemptId, contestId }: { attemptId: number; contestId?: number }) {
+  const { t } = useTranslation();
   const result = useQuery(attemptResultQuery(attemptId));
+  const contest = useQuery({ ...contestQuery(contestId ?? 0), enabled: contestId !== undefined });
   if (result.isLoading) return <LoadingState />;
   if (result.isError || !result.data) return <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
-  return <ResultView result={result.data} contestId={contestId} />;
+  const round = contest.data?.rounds.find((r) => r.id === result.data.roundId);
+  return (
+    <ResultView
+      result={result.data}
+      roundTitle={round?.title ?? null}
+      crumbs={
+        <Breadcrumbs separatorMargin={6}>
+          <AnchorLink to="/contests" size="sm">
+            {t('nav.contests')}
+          </AnchorLink>
+          {contestId !== undefined ? (
+            <AnchorLink to="/contests/$contestId" params={{ contestId: String(contestId) }} size="sm" lineClamp={1}>
+              {contest.data?.title ?? t('contests.result.contest')}
+            </AnchorLink>
+          ) : null}
+          <Text size="sm" c="dimmed" aria-current="page">
+            {t('contests.result.title', { number: result.data.attemptNo })}
+          </Text>
+        </Breadcrumbs>
+      }
+      back={
+        contestId !== undefined ? (
+          <ButtonLink
+            to="/contests/$contestId"
+            params={{ contestId: String(contestId) }}
+            variant="light"
+            leftSection={<IconArrowLeft size={16} />}
+            data-testid="attempt-back"
+          >
+            {t('contests.play.backToContest')}
+          </ButtonLink>
+        ) : (
+          <ButtonLink to="/contests" variant="light" leftSection={<IconArrowLeft size={16} />}>
+            {t('contests.play.backToList')}
+          </ButtonLink>
+        )
+      }
+    />
+  );
 }
 
-function ResultView({ result, contestId }: { result: AttemptResult; contestId?: number }) {
+interface ResultViewProps {
+  result: AttemptResult;
+  roundTitle: string | null;
+  /** Above the result: the breadcrumbs of the app, or the public page's way back. */
+  crumbs?: ReactNode;
+  /** Below it: the way back to the contest. */
+  back: ReactNode;
+  /** What to say instead of "the answers come when the round closes" (a page that cannot fetch them). */
+  noReviewText?: string;
+}
+
+/** The result of one attempt, wherever it is read: in the app or on a public contest's pages. */
+export function ResultView({ result, roundTitle, crumbs, back, noReviewText }: ResultViewProps) {
   const { t } = useTranslation();
-  const contest = useQuery({ ...contestQuery(contestId ?? 0), enabled: contestId !== undefined });
-  const round = contest.data?.rounds.find((r) => r.id === result.roundId);
   const voided = result.status === 'voided';
   const expired = result.status === 'expired';
   const heading = voided
@@ -47,19 +97,7 @@ function ResultView({ result, contestId }: { result: AttemptResult; contestId?: 
 
   return (
     <Stack gap="md" maw={760} mx="auto" data-testid="attempt-result">
-      <Breadcrumbs separatorMargin={6}>
-        <AnchorLink to="/contests" size="sm">
-          {t('nav.contests')}
-        </AnchorLink>
-        {contestId !== undefined ? (
-          <AnchorLink to="/contests/$contestId" params={{ contestId: String(contestId) }} size="sm" lineClamp={1}>
-            {contest.data?.title ?? t('contests.result.contest')}
-          </AnchorLink>
-        ) : null}
-        <Text size="sm" c="dimmed" aria-current="page">
-          {t('contests.result.title', { number: result.attemptNo })}
-        </Text>
-      </Breadcrumbs>
+      {crumbs}
       <Card withBorder padding="lg" radius="md">
         <Stack align="center" gap="xs" ta="center">
           <ThemeIcon size={72} radius="xl" variant="light" color={voided ? 'red' : expired ? 'orange' : 'green'}>
@@ -68,9 +106,9 @@ function ResultView({ result, contestId }: { result: AttemptResult; contestId?: 
           <Title order={1} fz={{ base: 'h3', sm: 'h2' }}>
             {heading}
           </Title>
-          {round ? (
-            <Text size="sm" fw={500}>
-              {t('contests.result.roundLine', { round: round.title, number: result.attemptNo })}
+          {roundTitle ? (
+            <Text size="sm" fw={500} data-testid="attempt-round">
+              {t('contests.result.roundLine', { round: roundTitle, number: result.attemptNo })}
             </Text>
           ) : null}
           {result.alreadyClosed ? (
@@ -117,26 +155,10 @@ function ResultView({ result, contestId }: { result: AttemptResult; contestId?: 
         </Stack>
       ) : (
         <Alert color="blue" icon={<IconInfoCircle size={20} />} data-testid="attempt-review-later">
-          {t('contests.result.reviewLater')}
+          {noReviewText ?? t('contests.result.reviewLater')}
         </Alert>
       )}
-      <Group>
-        {contestId !== undefined ? (
-          <ButtonLink
-            to="/contests/$contestId"
-            params={{ contestId: String(contestId) }}
-            variant="light"
-            leftSection={<IconArrowLeft size={16} />}
-            data-testid="attempt-back"
-          >
-            {t('contests.play.backToContest')}
-          </ButtonLink>
-        ) : (
-          <ButtonLink to="/contests" variant="light" leftSection={<IconArrowLeft size={16} />}>
-            {t('contests.play.backToList')}
-          </ButtonLink>
-        )}
-      </Group>
+      <Group>{back}</Group>
     </Stack>
   );
 }

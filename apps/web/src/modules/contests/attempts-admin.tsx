@@ -47,9 +47,13 @@ export function AttemptsAdmin({ round }: { round: RoundView }) {
           size="compact-xs"
           variant="light"
           leftSection={<IconPencil size={12} />}
+          color={row.essayScore === null ? 'blue' : 'gray'}
           onClick={() => setScoring(row)}
+          data-testid="attempt-score-essay"
         >
-          {t('contests.attempts.scoreEssay')}
+          {row.essayScore === null
+            ? t('contests.attempts.scoreEssay')
+            : t('contests.attempts.essayScored', { score: formatNumber(row.essayScore) })}
         </Button>
       ) : null}
       {row.status === 'submitted' || row.status === 'expired' ? (

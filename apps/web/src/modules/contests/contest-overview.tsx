@@ -1,6 +1,7 @@
 import { Alert, Paper, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarOff, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyBlock } from '../../components/states';
 import type { ContestView } from './contest-types';
@@ -26,10 +27,20 @@ function TextBlock({ title, text }: { title: string; text: string }) {
   );
 }
 
+interface ContestOverviewProps {
+  contest: ContestView;
+  /** On a public contest's own pages (/thi/…), for a visitor who may have no account. */
+  visitor?: boolean;
+  /** Between the heading and the rounds: the registration form of a public contest. */
+  beforeRounds?: ReactNode;
+}
+
 /** What every viewer sees: the rounds with one's own attempts, the rules, the prizes, the results. */
-export function ContestOverview({ contest }: { contest: ContestView }) {
+export function ContestOverview({ contest, visitor = false, beforeRounds }: ContestOverviewProps) {
   const { t } = useTranslation();
   const me = useQuery({ ...myStatusQuery(contest.id), enabled: contest.status === 'published' });
+  // A public contest: whoever registered in this browser plays too, account or not.
+  const canPlay = contest.canEnter || (contest.audience === 'public' && me.data?.entered === true);
   const published = contest.rounds.some((round) => round.resultsPublished);
   // The round one can enter now first, then the next ones, then the past ones (latest first).
   const order = { open: 0, upcoming: 1, closed: 2 } as const;
@@ -44,6 +55,7 @@ export function ContestOverview({ contest }: { contest: ContestView }) {
           {t('contests.overview.draftNote')}
         </Alert>
       ) : null}
+      {beforeRounds}
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('contests.overview.rounds')}
@@ -69,6 +81,8 @@ export function ContestOverview({ contest }: { contest: ContestView }) {
                 contest={contest}
                 round={round}
                 mine={me.data?.rounds.find((r) => r.roundId === round.id)}
+                visitor={visitor}
+                canPlay={canPlay}
               />
             ))}
           </SimpleGrid>

@@ -12,6 +12,7 @@ import type { ContestSearch, ContestTab } from './contest-search';
 import { ContestSetupTab } from './contest-setup-tab';
 import type { ContestView } from './contest-types';
 import { contestQuery } from './contests-api';
+import { PublicLinkBox } from './public-link';
 import { QuestionsTab } from './questions-tab';
 import { ResultsTab } from './results-tab';
 import { RoundsTab } from './rounds-tab';
@@ -76,6 +77,7 @@ function ContestDetail({
             : t('contests.overview.audienceOf', { unit: contest.audienceUnitName })}
         </Text>
       </Stack>
+      {contest.canManage && contest.audience === 'public' ? <PublicLinkBox contest={contest} /> : null}
       {contest.canManage ? (
         <Tabs
           value={tab}

@@ -24,7 +24,11 @@ export function parseContestSearch(search: Record<string, unknown>): ContestSear
   };
 }
 
-/** The player and the result page carry the contest they came from (for its title and the way back). */
+/**
+ * The result page carries the contest it came from (for its title and the way back). The player
+ * reads its contest from the attempt; `?contestId=` of older player links only serves the way
+ * back when an attempt cannot start.
+ */
 export interface FromContestSearch {
   contestId?: number;
 }

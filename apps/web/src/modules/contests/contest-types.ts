@@ -34,11 +34,8 @@ export type RankingPage = Out<typeof rankingPage>;
 export type RankingRow = Out<typeof rankingRow>;
 export type ParticipationTable = Out<typeof participationTable>;
 export type ParticipationRow = Out<typeof participationRow>;
-/**
- * An attempt as organisers list it. `essay` and `essayScore` are read when the server sends them
- * (judges need the text to score it); the contract does not carry them yet.
- */
-export type AttemptAdminRow = Out<typeof attemptAdminRow> & { essay?: string | null; essayScore?: number | null };
+/** An attempt as organisers list it, with the essay and its score for the judges. */
+export type AttemptAdminRow = Out<typeof attemptAdminRow>;
 
 export type ContestList = Out<typeof contestPage>;
 

@@ -2,24 +2,40 @@ import { ApiError, api, toApiError } from '../../app/api';
 import type { AttemptResult, AttemptView } from './contest-types';
 
 /**
- * Calls of the player page. Starting needs the session; saving and submitting are authorised by
- * the attempt's token (header `x-attempt-token`), which lives only in the page's memory.
+ * Calls of the player page. Starting needs the session, or for a public contest the registration
+ * cookie; saving and submitting are authorised by the attempt's token (header `x-attempt-token`),
+ * which lives only in the page's memory.
  */
 
-export function startAttempt(roundId: number): Promise<AttemptView> {
-  return api.post<AttemptView>(`/api/contests/rounds/${roundId}/attempts`);
+/**
+ * Starts (or resumes) an attempt. `visitor`: from a public contest's pages, where a 401 means
+ * "not registered yet" and must not send anyone to the sign-in page.
+ */
+export function startAttempt(roundId: number, visitor = false): Promise<AttemptView> {
+  return api.post<AttemptView>(`/api/contests/rounds/${roundId}/attempts`, undefined, { skipAuthRedirect: visitor });
 }
 
-async function withToken<T>(method: 'PUT' | 'POST', path: string, token: string, body: unknown): Promise<T> {
+async function withToken<T>(
+  method: 'GET' | 'PUT' | 'POST',
+  path: string,
+  token: string | null,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers['x-attempt-token'] = token;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-attempt-token': token },
+      headers,
       credentials: 'same-origin',
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', '');
   }
   const text = await response.text();
@@ -61,6 +77,14 @@ export interface SubmitBody {
 
 export function submitAttempt(attemptId: number, token: string, body: SubmitBody) {
   return withToken<AttemptResult>('POST', `/api/contests/attempts/${attemptId}/submit`, token, body);
+}
+
+/**
+ * One attempt's result, by its token (a visitor without an account) or else by the session.
+ * Never redirects to the sign-in page: a 401 is for the caller to handle.
+ */
+export function fetchAttemptResult(attemptId: number, token: string | null, signal?: AbortSignal) {
+  return withToken<AttemptResult>('GET', `/api/contests/attempts/${attemptId}`, token, undefined, signal);
 }
 
 /** Whether a failed call is worth repeating later (the network, a busy or restarting server). */

@@ -13,8 +13,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/errors';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { rememberAttemptToken } from './attempt-memory';
 import type { AttemptResult, AttemptView } from './contest-types';
-import { contestKeys, contestQuery } from './contests-api';
+import { contestKeys } from './contests-api';
 import { isTransient, startAttempt } from './play-api';
 import { PlayClock, PlayNavigator, SaveIndicator } from './play-navigator';
 import classes from './play-page.module.css';
@@ -23,30 +24,29 @@ import { PlayStartError } from './play-start-error';
 import { SubmitDialog } from './play-submit-dialog';
 import { useAttemptSession } from './use-attempt-session';
 
+/** Where the player was opened from: the app (signed in), or a public contest's own pages. */
+export type PlayPlace = { kind: 'app'; contestId?: number } | { kind: 'public'; contestId: number };
+
 interface PlayPageProps {
   roundId: number;
-  /** The contest, when known from the link (for its title and the way back). */
-  contestId?: number;
+  place: PlayPlace;
 }
 
 /**
- * The member's player, phone first. Opening it starts the next attempt or resumes the running
- * one (so a reload continues where one was); the attempt's token stays in memory only.
+ * The player, phone first. Opening it starts the next attempt or resumes the running one (so a
+ * reload continues where one was); the attempt's token stays in memory only.
  */
-export function PlayPage({ roundId, contestId }: PlayPageProps) {
+export function PlayPage({ roundId, place }: PlayPageProps) {
   const { t } = useTranslation();
   const start = useQuery({
     // Outside the 'contests' keys: no invalidation of contest data may ever start an attempt again.
     queryKey: ['contest-play', roundId],
-    queryFn: () => startAttempt(roundId),
+    queryFn: () => startAttempt(roundId, place.kind === 'public'),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     refetchOnReconnect: false,
     retry: (failures, error) => isTransient(error) && failures < 3,
   });
-  const contest = useQuery({ ...contestQuery(contestId ?? 0), enabled: contestId !== undefined });
-  const round = contest.data?.rounds.find((r) => r.id === roundId);
-  const title = contest.data ? contest.data.title : t('contests.play.title');
 
   if (start.isLoading) {
     return (
@@ -59,39 +59,37 @@ export function PlayPage({ roundId, contestId }: PlayPageProps) {
     );
   }
   if (start.isError || !start.data) {
-    return <PlayStartError error={start.error} contestId={contestId} onRetry={() => void start.refetch()} />;
+    return <PlayStartError error={start.error} place={place} onRetry={() => void start.refetch()} />;
   }
-  return (
-    <AttemptPlayer
-      key={start.data.attemptId}
-      view={start.data}
-      contestId={contestId ?? contest.data?.id}
-      title={title}
-      roundTitle={round?.title ?? null}
-    />
-  );
+  return <AttemptPlayer key={start.data.attemptId} view={start.data} visitor={place.kind === 'public'} />;
 }
 
 interface PlayerProps {
   view: AttemptView;
-  contestId: number | undefined;
-  title: string;
-  roundTitle: string | null;
+  /** Opened from a public contest's pages: results and the way back stay there. */
+  visitor: boolean;
 }
 
-function AttemptPlayer({ view, contestId, title, roundTitle }: PlayerProps) {
+function AttemptPlayer({ view, visitor }: PlayerProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const contestId = String(view.contestId);
   const done = (result: AttemptResult) => {
+    // A visitor without an account reads the result with this token (kept in memory only).
+    rememberAttemptToken(result.attemptId, view.token);
     client.setQueryData(contestKeys.attempt(result.attemptId), result);
-    if (contestId !== undefined) void client.invalidateQueries({ queryKey: contestKeys.me(contestId) });
-    void navigate({
-      to: '/contests/attempts/$attemptId',
-      params: { attemptId: String(result.attemptId) },
-      search: contestId === undefined ? {} : { contestId },
-      replace: true,
-    });
+    void client.invalidateQueries({ queryKey: contestKeys.me(view.contestId) });
+    const attemptId = String(result.attemptId);
+    if (visitor)
+      void navigate({ to: '/thi/$contestId/luot/$attemptId', params: { contestId, attemptId }, replace: true });
+    else
+      void navigate({
+        to: '/contests/attempts/$attemptId',
+        params: { attemptId },
+        search: { contestId: view.contestId },
+        replace: true,
+      });
   };
   const session = useAttemptSession(view, done);
   const [current, setCurrent] = useState(0);
@@ -137,10 +135,10 @@ function AttemptPlayer({ view, contestId, title, roundTitle }: PlayerProps) {
             </ActionIcon>
             <Stack gap={0} miw={0}>
               <Text size="sm" fw={700} lineClamp={1}>
-                {title}
+                {view.contestTitle}
               </Text>
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {roundTitle ? `${roundTitle} · ` : ''}
+                {`${view.roundTitle} · `}
                 {t('contests.play.attemptOf', { number: view.attemptNo, total: view.attemptsAllowed })}
               </Text>
             </Stack>
@@ -283,9 +281,8 @@ function AttemptPlayer({ view, contestId, title, roundTitle }: PlayerProps) {
         onCancel={() => setLeaving(false)}
         onConfirm={() => {
           setLeaving(false);
-          if (contestId !== undefined)
-            void navigate({ to: '/contests/$contestId', params: { contestId: String(contestId) } });
-          else void navigate({ to: '/contests' });
+          if (visitor) void navigate({ to: '/thi/$contestId', params: { contestId } });
+          else void navigate({ to: '/contests/$contestId', params: { contestId } });
         }}
       />
     </div>

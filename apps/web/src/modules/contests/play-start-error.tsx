@@ -6,6 +6,7 @@ import {
   IconLock,
   IconRefresh,
   IconTrophy,
+  IconUserPlus,
   IconWifiOff,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -14,21 +15,24 @@ import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
 import { ButtonLink } from '../../components/links';
 import { isTransient } from './play-api';
+import type { PlayPlace } from './play-page';
 
 interface PlayStartErrorProps {
   error: unknown;
-  contestId: number | undefined;
+  place: PlayPlace;
   onRetry: () => void;
 }
 
 /** Why the attempt could not start, in the server's words, and what to do next. */
-export function PlayStartError({ error, contestId, onRetry }: PlayStartErrorProps) {
+export function PlayStartError({ error, place, onRetry }: PlayStartErrorProps) {
   const { t } = useTranslation();
   const code = error instanceof ApiError ? error.code : null;
   const shapes: Record<string, { icon: ReactNode; color: string; hint: string }> = {
     ROUND_NOT_OPEN: { icon: <IconClockPause size={36} />, color: 'orange', hint: t('contests.play.notOpenHint') },
     ATTEMPTS_EXHAUSTED: { icon: <IconTrophy size={36} />, color: 'blue', hint: t('contests.play.exhaustedHint') },
     NOT_IN_AUDIENCE: { icon: <IconLock size={36} />, color: 'red', hint: t('contests.play.notInAudienceHint') },
+    // A public contest opened without registering (or from another browser).
+    UNAUTHENTICATED: { icon: <IconUserPlus size={36} />, color: 'blue', hint: t('contests.play.registerHint') },
     NOT_FOUND: { icon: <IconAlertTriangle size={36} />, color: 'red', hint: t('errors.hintNotFound') },
     NETWORK: { icon: <IconWifiOff size={36} />, color: 'orange', hint: t('errors.hintNetwork') },
   };
@@ -52,10 +56,20 @@ export function PlayStartError({ error, contestId, onRetry }: PlayStartErrorProp
           </Text>
           <Center>
             <Group gap="sm" justify="center">
-              {contestId !== undefined ? (
+              {place.kind === 'public' ? (
+                <ButtonLink
+                  to="/thi/$contestId"
+                  params={{ contestId: String(place.contestId) }}
+                  variant={code === 'UNAUTHENTICATED' ? 'filled' : 'light'}
+                  leftSection={<IconArrowLeft size={16} />}
+                  data-testid="play-back"
+                >
+                  {t('contests.play.backToContest')}
+                </ButtonLink>
+              ) : place.contestId !== undefined ? (
                 <ButtonLink
                   to="/contests/$contestId"
-                  params={{ contestId: String(contestId) }}
+                  params={{ contestId: String(place.contestId) }}
                   variant="light"
                   leftSection={<IconArrowLeft size={16} />}
                 >

@@ -13,7 +13,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { RoundStateBadge } from './contest-badges';
 import { formatDuration, formatScore, formatVnMoment, timeLeft } from './contest-format';
 import type { ContestView, MyRoundStatus, RoundView } from './contest-types';
@@ -23,6 +23,10 @@ interface RoundCardProps {
   contest: ContestView;
   round: RoundView;
   mine: MyRoundStatus | undefined;
+  /** On a public contest's own pages (/thi/…): the player and results open there. */
+  visitor?: boolean;
+  /** Whether the viewer may start (a registered visitor); defaults to the contest's `canEnter`. */
+  canPlay?: boolean;
 }
 
 function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -37,7 +41,7 @@ function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 }
 
 /** A round as a member sees it: when, how long, attempts left, the big start button, their results. */
-export function RoundCard({ contest, round, mine }: RoundCardProps) {
+export function RoundCard({ contest, round, mine, visitor = false, canPlay }: RoundCardProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
@@ -46,14 +50,16 @@ export function RoundCard({ contest, round, mine }: RoundCardProps) {
   const allowed = mine?.attemptsAllowed ?? round.attemptsAllowed;
   const running = mine?.openAttemptId ?? null;
   const open = round.state === 'open' && contest.status === 'published';
-  const canStart = open && contest.canEnter && (running !== null || used < allowed);
+  const canEnter = canPlay ?? contest.canEnter;
+  const canStart = open && canEnter && (running !== null || used < allowed);
   const left = round.state === 'open' ? timeLeft(round.closesAt, t) : null;
   const play = () =>
-    void navigate({
-      to: '/contests/rounds/$roundId/play',
-      params: { roundId: String(round.id) },
-      search: { contestId: contest.id },
-    });
+    visitor
+      ? void navigate({
+          to: '/thi/$contestId/vong/$roundId',
+          params: { contestId: String(contest.id), roundId: String(round.id) },
+        })
+      : void navigate({ to: '/contests/rounds/$roundId/play', params: { roundId: String(round.id) } });
 
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="round-card" data-round-id={round.id}>
@@ -88,7 +94,7 @@ export function RoundCard({ contest, round, mine }: RoundCardProps) {
             })}
           </Fact>
           <Fact icon={<IconRepeat size={16} />}>
-            {contest.canEnter && round.state === 'open'
+            {canEnter && round.state === 'open'
               ? t('contests.round.attemptsUsed', { used: formatNumber(used), allowed: formatNumber(allowed) })
               : t('contests.round.attemptsAllowed', { allowed: formatNumber(allowed) })}
             {allowed > 1 ? ` · ${t(`contests.bestOf.${round.bestOf}`)}` : ''}
@@ -127,9 +133,22 @@ export function RoundCard({ contest, round, mine }: RoundCardProps) {
           >
             {running !== null ? t('contests.round.resume') : t('contests.round.start')}
           </Button>
-        ) : open && contest.canEnter ? (
+        ) : open && canEnter ? (
           <Alert color="gray" icon={<IconInfoCircle size={18} />} p="xs">
             {t('contests.round.noAttemptsLeft')}
+          </Alert>
+        ) : open && visitor ? (
+          <Alert color="blue" icon={<IconInfoCircle size={18} />} p="xs" data-testid="round-register-first">
+            {t('contests.round.registerFirst')}
+          </Alert>
+        ) : open && contest.audience === 'public' && !contest.canManage ? (
+          <Alert color="blue" icon={<IconInfoCircle size={18} />} p="xs">
+            <Stack gap={6} align="flex-start">
+              <Text size="sm">{t('contests.round.publicRegister')}</Text>
+              <ButtonLink to="/thi/$contestId" params={{ contestId: String(contest.id) }} size="xs">
+                {t('contests.round.publicRegisterLink')}
+              </ButtonLink>
+            </Stack>
           </Alert>
         ) : open && !contest.canEnter && !contest.canManage ? (
           <Alert color="gray" icon={<IconInfoCircle size={18} />} p="xs">
@@ -149,14 +168,24 @@ export function RoundCard({ contest, round, mine }: RoundCardProps) {
             <List size="sm" spacing={4} listStyleType="none" ml={0} pl={0}>
               {mine.attempts.map((attempt) => (
                 <List.Item key={attempt.attemptId}>
-                  <AnchorLink
-                    to="/contests/attempts/$attemptId"
-                    params={{ attemptId: String(attempt.attemptId) }}
-                    search={{ contestId: contest.id }}
-                    size="sm"
-                  >
-                    {t('contests.round.attemptLine', { number: attempt.attemptNo })}
-                  </AnchorLink>
+                  {visitor ? (
+                    <AnchorLink
+                      to="/thi/$contestId/luot/$attemptId"
+                      params={{ contestId: String(contest.id), attemptId: String(attempt.attemptId) }}
+                      size="sm"
+                    >
+                      {t('contests.round.attemptLine', { number: attempt.attemptNo })}
+                    </AnchorLink>
+                  ) : (
+                    <AnchorLink
+                      to="/contests/attempts/$attemptId"
+                      params={{ attemptId: String(attempt.attemptId) }}
+                      search={{ contestId: contest.id }}
+                      size="sm"
+                    >
+                      {t('contests.round.attemptLine', { number: attempt.attemptNo })}
+                    </AnchorLink>
+                  )}
                   {' · '}
                   {attempt.status === 'open'
                     ? t('contests.attemptStatus.open')

@@ -82,6 +82,8 @@ export function useAttemptSession(view: AttemptView, onDone: (result: AttemptRes
   const doSubmit = useCallback(
     async (attempt = 0): Promise<void> => {
       const body: SubmitBody = {};
+      // Every choice the server may not have: a failed or unfinished save travels with the
+      // submission, a cleared one as an empty list (which clears the saved answer).
       const unsaved: Record<string, string[]> = {};
       for (const [key, value] of latest.current) {
         if (refused.current.has(key)) continue;

@@ -1,0 +1,72 @@
+import { Alert, Center, Group, Loader, Stack } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api';
+import { errorMessage } from '../../app/errors';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { ResultView } from './attempt-result-page';
+import { contestQuery } from './contests-api';
+import { publicAttemptQuery } from './public-contest-api';
+import { PublicShell } from './public-shell';
+
+/**
+ * A result on a public contest's pages (/thi/:contestId/luot/:attemptId), readable without an
+ * account: right after submitting by the attempt's token, later from the registration cookie.
+ */
+export function PublicAttemptPage({ contestId, attemptId }: { contestId: number; attemptId: number }) {
+  const { t } = useTranslation();
+  const result = useQuery(publicAttemptQuery(contestId, attemptId));
+  const contest = useQuery(contestQuery(contestId));
+  const round = contest.data?.rounds.find((r) => r.id === result.data?.roundId);
+  const params = { contestId: String(contestId) };
+
+  return (
+    <PublicShell>
+      {result.isLoading ? (
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      ) : result.isError || !result.data ? (
+        <Stack gap="md" maw={560} mx="auto">
+          <Alert color="red" icon={<IconAlertTriangle size={20} />} role="alert">
+            {result.error instanceof ApiError && (result.error.status === 401 || result.error.status === 404)
+              ? t('contests.public.attemptNotHere')
+              : errorMessage(result.error, t)}
+          </Alert>
+          <Group>
+            <ButtonLink to="/thi/$contestId" params={params} variant="light" leftSection={<IconArrowLeft size={16} />}>
+              {t('contests.play.backToContest')}
+            </ButtonLink>
+          </Group>
+        </Stack>
+      ) : (
+        <ResultView
+          result={result.data}
+          roundTitle={round?.title ?? null}
+          crumbs={
+            contest.data ? (
+              <AnchorLink to="/thi/$contestId" params={params} size="sm" lineClamp={2}>
+                {contest.data.title}
+              </AnchorLink>
+            ) : null
+          }
+          noReviewText={
+            round?.resultsPublished && result.data.review === null ? t('contests.public.reviewElsewhere') : undefined
+          }
+          back={
+            <ButtonLink
+              to="/thi/$contestId"
+              params={params}
+              variant="light"
+              leftSection={<IconArrowLeft size={16} />}
+              data-testid="attempt-back"
+            >
+              {t('contests.play.backToContest')}
+            </ButtonLink>
+          }
+        />
+      )}
+    </PublicShell>
+  );
+}
