@@ -370,6 +370,9 @@ export const attemptResult = z.object({
 export const myContestStatus = z.object({
   contestId: z.number(),
   entered: z.boolean(),
+  /** The entrant's name and unit as entered (null before entering). */
+  fullName: z.string().nullable(),
+  unitName: z.string().nullable(),
   rounds: z.array(
     z.object({
       roundId: z.number(),

@@ -71,16 +71,25 @@ const RESULT_COLUMNS = sql`a.id, a.round_id, a.attempt_no, a.status, a.correct, 
  * One attempt of the asker's own — their account's, or the one whose token they hold — with the
  * review when the round's results are out.
  */
-export async function myAttemptResult(db: Db, actor: Actor | null, attemptId: number, holdsToken: boolean) {
-  const result = await sql<ClosedAttempt & { member_id: number | null; account_id: number | null }>`
-    select ${RESULT_COLUMNS}, e.member_id, e.account_id
+export async function myAttemptResult(
+  db: Db,
+  actor: Actor | null,
+  attemptId: number,
+  holder: { token: boolean; registeredEntry: (contestId: number) => number | null },
+) {
+  const result = await sql<
+    ClosedAttempt & { member_id: number | null; account_id: number | null; entry_id: number; contest_id: number }
+  >`
+    select ${RESULT_COLUMNS}, e.member_id, e.account_id, e.id as entry_id, e.contest_id
     from contest_attempts a join contest_entries e on e.id = a.entry_id where a.id = ${attemptId}`.execute(db);
   const attempt = result.rows[0];
   const owner =
     actor !== null &&
     attempt !== undefined &&
     ((actor.memberId !== null && attempt.member_id === actor.memberId) || attempt.account_id === actor.accountId);
-  const mine = attempt !== undefined && (holdsToken || owner);
+  // A public entrant without an account: this browser's registration for that contest.
+  const registered = attempt !== undefined && holder.registeredEntry(attempt.contest_id) === attempt.entry_id;
+  const mine = attempt !== undefined && (holder.token || owner || registered);
   if (!attempt || !mine) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt thi.');
   const round = await playRound(db, attempt.round_id);
   const review = attempt.status === 'open' ? null : await reviewOf(db, round, attempt.id);
@@ -89,6 +98,14 @@ export async function myAttemptResult(db: Db, actor: Actor | null, attemptId: nu
 
 /** An entry's attempts in each round of a contest: what the contest page shows its owner. */
 export async function myContestStatus(db: Db, contestId: number, entryId: number | null) {
+  const entry =
+    entryId === null
+      ? undefined
+      : await db
+          .selectFrom('contest_entries')
+          .select(['full_name', 'unit_name'])
+          .where('id', '=', entryId)
+          .executeTakeFirst();
   const rounds = await db
     .selectFrom('contest_rounds')
     .select(['id', 'attempts_allowed'])
@@ -106,6 +123,8 @@ export async function myContestStatus(db: Db, contestId: number, entryId: number
   return {
     contestId,
     entered: entryId !== null,
+    fullName: entry?.full_name ?? null,
+    unitName: entry?.unit_name ?? null,
     rounds: rounds.map((round) => {
       const mine = attempts.filter((a) => a.round_id === round.id);
       const open = mine.find((a) => a.status === 'open' && a.deadline.getTime() > Date.now());

@@ -25,6 +25,11 @@ function cookieOf(request: FastifyRequest): Map<number, number> {
   return entries;
 }
 
+/** Whether this browser registered for any public contest. */
+export function hasPublicEntries(request: FastifyRequest): boolean {
+  return cookieOf(request).size > 0;
+}
+
 export function publicEntryOf(request: FastifyRequest, contestId: number): number | null {
   return cookieOf(request).get(contestId) ?? null;
 }

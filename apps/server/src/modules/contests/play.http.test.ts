@@ -299,7 +299,16 @@ describe('a public contest', () => {
     });
     expect(read.json()).toMatchObject({ correct: 20, score: 20 });
     const status = (await app.inject({ method: 'GET', url: `/api/contests/${contestId}/me`, headers: browser })).json();
-    expect(status).toMatchObject({ entered: true, rounds: [{ attemptsUsed: 1 }] });
+    expect(status).toMatchObject({ entered: true, fullName: 'Vũ Thị Hoa', rounds: [{ attemptsUsed: 1 }] });
+    // After a reload the token is gone; this browser's registration still reads the result.
+    const byCookie = await app.inject({
+      method: 'GET',
+      url: `/api/contests/attempts/${view.attemptId}`,
+      headers: browser,
+    });
+    expect(byCookie.json()).toMatchObject({ correct: 20 });
+    const stranger = await app.inject({ method: 'GET', url: `/api/contests/attempts/${view.attemptId}` });
+    expect(stranger.statusCode).toBe(401);
 
     // The same phone from another browser: refused, not handed over. From the same browser: theirs.
     const elsewhere = await app.inject({ method: 'POST', url: `/api/contests/${contestId}/entries`, payload: entry });

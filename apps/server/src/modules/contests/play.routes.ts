@@ -19,7 +19,7 @@ import { saveAnswer, saveExtras, startAttempt, submitAttempt } from './attempts.
 import { CONTEST_NOT_FOUND } from './contests.policy.js';
 import { findVisibleContest } from './contests.repository.js';
 import { findMemberEntry, memberEntry } from './entries.js';
-import { publicEntryOf, registerPublicEntry } from './entries.public.js';
+import { hasPublicEntries, publicEntryOf, registerPublicEntry } from './entries.public.js';
 import { playRound } from './round-cache.js';
 
 /**
@@ -175,8 +175,9 @@ export const playRoutes: FastifyPluginAsyncZod<{ db: Db; cookie: CookieSettings 
       const header = request.headers['x-attempt-token'];
       const holdsToken =
         readAttemptToken(typeof header === 'string' ? header : undefined, request.params.attemptId) !== null;
-      if (!holdsToken) requireActor(request);
-      return myAttemptResult(db, request.actor, request.params.attemptId, holdsToken);
+      const registeredEntry = (contestId: number) => publicEntryOf(request, contestId);
+      if (!holdsToken && !request.actor && !hasPublicEntries(request)) requireActor(request);
+      return myAttemptResult(db, request.actor, request.params.attemptId, { token: holdsToken, registeredEntry });
     },
   );
 
