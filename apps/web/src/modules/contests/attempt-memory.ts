@@ -1,12 +1,10 @@
 /**
- * What a visitor without an account needs to read their own result, kept in this page's memory
- * only (never in storage): the token of each attempt they submitted here, and the name they
- * registered with. A reload forgets both; the contest page then lists their attempts from the
- * registration cookie instead.
+ * The token of each attempt submitted on this page, kept in memory only (never in storage), so
+ * its result can be read at once. After a reload the registration cookie (or the session) is
+ * what proves the attempt is the reader's own.
  */
 
 const tokens = new Map<number, string>();
-const entrants = new Map<number, { fullName: string; unitName: string }>();
 
 export function rememberAttemptToken(attemptId: number, token: string): void {
   tokens.set(attemptId, token);
@@ -14,12 +12,4 @@ export function rememberAttemptToken(attemptId: number, token: string): void {
 
 export function attemptTokenOf(attemptId: number): string | null {
   return tokens.get(attemptId) ?? null;
-}
-
-export function rememberEntrant(contestId: number, entrant: { fullName: string; unitName: string }): void {
-  entrants.set(contestId, entrant);
-}
-
-export function entrantOf(contestId: number): { fullName: string; unitName: string } | null {
-  return entrants.get(contestId) ?? null;
 }

@@ -12,11 +12,11 @@ import { PublicShell } from './public-shell';
 
 /**
  * A result on a public contest's pages (/thi/:contestId/luot/:attemptId), readable without an
- * account: right after submitting by the attempt's token, later from the registration cookie.
+ * account: right after submitting by the attempt's token, later by the registration cookie.
  */
 export function PublicAttemptPage({ contestId, attemptId }: { contestId: number; attemptId: number }) {
   const { t } = useTranslation();
-  const result = useQuery(publicAttemptQuery(contestId, attemptId));
+  const result = useQuery(publicAttemptQuery(attemptId));
   const contest = useQuery(contestQuery(contestId));
   const round = contest.data?.rounds.find((r) => r.id === result.data?.roundId);
   const params = { contestId: String(contestId) };
@@ -50,9 +50,6 @@ export function PublicAttemptPage({ contestId, attemptId }: { contestId: number;
                 {contest.data.title}
               </AnchorLink>
             ) : null
-          }
-          noReviewText={
-            round?.resultsPublished && result.data.review === null ? t('contests.public.reviewElsewhere') : undefined
           }
           back={
             <ButtonLink

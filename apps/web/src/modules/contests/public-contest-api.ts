@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../app/api';
-import { attemptTokenOf, rememberEntrant } from './attempt-memory';
+import { api } from '../../app/api';
+import { attemptTokenOf } from './attempt-memory';
 import type { AttemptResult, MyContestStatus } from './contest-types';
 import { contestKeys } from './contests-api';
 import { fetchAttemptResult } from './play-api';
@@ -30,8 +30,9 @@ export function useRegisterEntry(contestId: number) {
     mutationFn: (body: EntryBody) =>
       api.post<EntryAnswer>(`/api/contests/${contestId}/entries`, body, { skipAuthRedirect: true }),
     onSuccess: async (answer, body) => {
-      rememberEntrant(contestId, { fullName: answer.fullName, unitName: body.unitName });
-      client.setQueryData<MyContestStatus>(contestKeys.me(contestId), (old) => (old ? { ...old, entered: true } : old));
+      client.setQueryData<MyContestStatus>(contestKeys.me(contestId), (old) =>
+        old ? { ...old, entered: true, fullName: answer.fullName, unitName: body.unitName } : old,
+      );
       await client.invalidateQueries({ queryKey: contestKeys.me(contestId) });
     },
   });
@@ -39,26 +40,13 @@ export function useRegisterEntry(contestId: number) {
 
 /**
  * One attempt's result on a public contest's pages: by the attempt's token when this page
- * submitted it (kept in memory), else by the session; after a reload a visitor has neither, so
- * the attempt is found among their own (the registration cookie), without the per-question review.
+ * submitted it (kept in memory); after a reload, by this browser's registration cookie (or the
+ * session of a signed-in member) — the server recognises both.
  */
-export const publicAttemptQuery = (contestId: number, attemptId: number) =>
+export const publicAttemptQuery = (attemptId: number) =>
   queryOptions({
     queryKey: contestKeys.attempt(attemptId),
     // Asked again on every visit: a judge's essay score, a void or the review may have come since.
     staleTime: 0,
-    queryFn: async ({ signal }): Promise<AttemptResult> => {
-      try {
-        return await fetchAttemptResult(attemptId, attemptTokenOf(attemptId), signal);
-      } catch (error) {
-        if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 404)) throw error;
-        const status = await api.request<MyContestStatus>('GET', `/api/contests/${contestId}/me`, {
-          skipAuthRedirect: true,
-          signal,
-        });
-        const found = status.rounds.flatMap((round) => round.attempts).find((a) => a.attemptId === attemptId);
-        if (!found) throw error;
-        return found;
-      }
-    },
+    queryFn: ({ signal }): Promise<AttemptResult> => fetchAttemptResult(attemptId, attemptTokenOf(attemptId), signal),
   });

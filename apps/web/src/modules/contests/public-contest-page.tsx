@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
 import { ButtonLink } from '../../components/links';
-import { entrantOf } from './attempt-memory';
 import { ContestStateBadges } from './contest-badges';
 import { ContestOverview } from './contest-overview';
 import type { ContestView } from './contest-types';
@@ -82,7 +81,6 @@ function EntryCard({ contest }: { contest: ContestView }) {
   const { t } = useTranslation();
   const me = useOptionalMe();
   const status = useQuery({ ...myStatusQuery(contest.id), enabled: contest.status === 'published' });
-  const entrant = entrantOf(contest.id);
   const over = contest.rounds.length > 0 && contest.rounds.every((round) => round.state === 'closed');
 
   if (contest.status !== 'published') {
@@ -115,9 +113,9 @@ function EntryCard({ contest }: { contest: ContestView }) {
         data-testid="public-registered"
       >
         <Stack gap={2}>
-          {entrant ? (
+          {status.data.fullName ? (
             <Text size="sm" fw={600}>
-              {t('contests.public.registeredAs', { name: entrant.fullName, unit: entrant.unitName })}
+              {t('contests.public.registeredAs', { name: status.data.fullName, unit: status.data.unitName ?? '' })}
             </Text>
           ) : (
             <Text size="sm">{t('contests.public.registeredHere')}</Text>
