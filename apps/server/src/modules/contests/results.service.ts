@@ -83,38 +83,45 @@ async function roundOf(db: Db, actor: Actor | null, roundId: number) {
   return { round, contest };
 }
 
+/**
+ * Each person's counted attempt in a round (by its rule), with its score, time, prediction
+ * distance and how many attempts they made there.
+ */
+function pickedInRound(round: { id: number; best_of: string; prediction_answer: number | null }): RawBuilder<unknown> {
+  const answer = round.prediction_answer;
+  return sql`(
+    select distinct on (entry_id) *, count(*) over (partition by entry_id)::int as attempts from (
+      select a.entry_id, a.attempt_no, a.correct + coalesce(a.essay_score, 0) as score, a.correct, a.time_used_ms,
+        case when ${answer}::int is null or a.prediction is null then null else abs(a.prediction - ${answer}::int) end as distance
+      from contest_attempts a where a.round_id = ${round.id} and ${COUNTED}
+    ) x order by entry_id, ${pickOrder(round.best_of)})`;
+}
+
+/** Ranks rows of (entry_id, score, correct, time_used_ms, distance, attempts) and reads a page. */
+async function rankedPage(db: Db, rows: RawBuilder<unknown>, paging: Paging) {
+  const all = !Number.isFinite(paging.pageSize);
+  const result = await sql<RankedRow>`
+    select r.*, e.full_name, e.unit_name,
+      rank() over (order by r.score desc, r.distance asc nulls last, r.time_used_ms asc)::int as rank,
+      row_number() over (order by r.score desc, r.distance asc nulls last, r.time_used_ms asc, r.entry_id)::int as position,
+      count(*) over ()::int as total
+    from ${rows} r join contest_entries e on e.id = r.entry_id
+    order by position
+    limit ${all ? null : paging.pageSize} offset ${all ? 0 : (paging.page - 1) * paging.pageSize}`.execute(db);
+  return result.rows.map((row) => ({ ...row, time_used_ms: Number(row.time_used_ms) }));
+}
+
 /** A round's ranking, a page of it (all of it with pageSize = Infinity for exports). */
 export async function roundRanking(db: Db, actor: Actor | null, roundId: number, paging: Paging) {
   const { round, contest } = await roundOf(db, actor, roundId);
   const published = round.results_published_at !== null;
   const empty = { roundId, published, predictionAnswer: round.prediction_answer, total: 0, items: [] };
   if (!published && !canManageContest(actor, contest)) return empty;
-  const answer = round.prediction_answer;
-  const result = await sql<RankedRow>`
-    with closed as (
-      select a.entry_id, a.attempt_no, a.correct + coalesce(a.essay_score, 0) as score, a.correct, a.time_used_ms,
-        case when ${answer}::int is null or a.prediction is null then null else abs(a.prediction - ${answer}::int) end as distance
-      from contest_attempts a where a.round_id = ${roundId} and ${COUNTED}
-    ),
-    picked as (
-      select distinct on (entry_id) *, count(*) over (partition by entry_id)::int as attempts
-      from closed order by entry_id, ${pickOrder(round.best_of)}
-    ),
-    ranked as (
-      select p.*, e.full_name, e.unit_name,
-        rank() over (order by p.score desc, p.distance asc nulls last, p.time_used_ms asc)::int as rank,
-        row_number() over (order by p.score desc, p.distance asc nulls last, p.time_used_ms asc, p.entry_id)::int as position,
-        count(*) over ()::int as total
-      from picked p join contest_entries e on e.id = p.entry_id
-    )
-    select * from ranked order by position
-    limit ${Number.isFinite(paging.pageSize) ? paging.pageSize : null} offset ${(paging.page - 1) * (Number.isFinite(paging.pageSize) ? paging.pageSize : 0)}`.execute(
-    db,
-  );
+  const result = await rankedPage(db, pickedInRound(round), paging);
   return {
     ...empty,
-    total: result.rows[0]?.total ?? 0,
-    items: result.rows.map((row) => rowView(row, round.prizes)),
+    total: result[0]?.total ?? 0,
+    items: result.map((row) => rowView(row, round.prizes)),
   };
 }
 
@@ -131,39 +138,18 @@ export async function overallRanking(db: Db, actor: Actor | null, contestId: num
   const counted = rounds.filter((r) => manager || r.results_published_at !== null);
   const published = counted.length > 0;
   if (counted.length === 0) return { roundId: null, published, predictionAnswer: null, total: 0, items: [] };
-  const perRound = counted.map(
-    (r) => sql`(
-      select distinct on (entry_id) *, count(*) over (partition by entry_id)::int as attempts from (
-        select a.entry_id, a.attempt_no, a.correct + coalesce(a.essay_score, 0) as score, a.correct, a.time_used_ms,
-          case when ${r.prediction_answer}::int is null or a.prediction is null then null
-            else abs(a.prediction - ${r.prediction_answer}::int) end as distance
-        from contest_attempts a where a.round_id = ${r.id} and ${COUNTED}
-      ) x order by entry_id, ${pickOrder(r.best_of)})`,
-  );
-  const result = await sql<RankedRow>`
-    with picked as (${sql.join(perRound, sql` union all `)}),
-    summed as (
-      select entry_id, sum(score) as score, sum(correct)::int as correct, sum(time_used_ms)::bigint as time_used_ms,
-        sum(distance)::int as distance, sum(attempts)::int as attempts
-      from picked group by entry_id
-    ),
-    ranked as (
-      select s.*, e.full_name, e.unit_name,
-        rank() over (order by s.score desc, s.distance asc nulls last, s.time_used_ms asc)::int as rank,
-        row_number() over (order by s.score desc, s.distance asc nulls last, s.time_used_ms asc, s.entry_id)::int as position,
-        count(*) over ()::int as total
-      from summed s join contest_entries e on e.id = s.entry_id
-    )
-    select * from ranked order by position
-    limit ${Number.isFinite(paging.pageSize) ? paging.pageSize : null} offset ${(paging.page - 1) * (Number.isFinite(paging.pageSize) ? paging.pageSize : 0)}`.execute(
-    db,
-  );
+  const picked = sql`(${sql.join(counted.map(pickedInRound), sql` union all `)})`;
+  const summed = sql`(
+    select entry_id, sum(score) as score, sum(correct)::int as correct, sum(time_used_ms)::bigint as time_used_ms,
+      sum(distance)::int as distance, sum(attempts)::int as attempts
+    from ${picked} p group by entry_id)`;
+  const result = await rankedPage(db, summed, paging);
   return {
     roundId: null,
     published,
     predictionAnswer: null,
-    total: result.rows[0]?.total ?? 0,
-    items: result.rows.map((row) => rowView({ ...row, time_used_ms: Number(row.time_used_ms) }, [])),
+    total: result[0]?.total ?? 0,
+    items: result.map((row) => rowView(row, [])),
   };
 }
 
