@@ -10,6 +10,8 @@ import { freePort } from '../../apps/server/test/free-port.js';
 
 export interface BenchDatabase {
   db: Db;
+  /** A connection URL of this database, for other processes (a benchmark's own server processes). */
+  url: string;
   /** "embedded PostgreSQL 15.x" or "DATABASE_URL (PostgreSQL 16.x)": where the figures come from. */
   server: string;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function benchDatabase(): Promise<BenchDatabase> {
     await migrateToLatest(db);
     return {
       db,
+      url: url.toString(),
       server: `DATABASE_URL server, PostgreSQL ${await serverVersion(db)}`,
       close: async () => {
         await db.destroy();
@@ -55,6 +58,7 @@ export async function benchDatabase(): Promise<BenchDatabase> {
     await migrateToLatest(db);
     return {
       db,
+      url: embedded.url,
       server: `embedded PostgreSQL ${await serverVersion(db)} (default settings, data in a temp dir)`,
       close: async () => {
         await db.destroy();
