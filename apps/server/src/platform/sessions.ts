@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@lan-toa/contracts';
 import { sql } from 'kysely';
-import type { Db, Executor } from '../db/database.js';
+import { type Db, type Executor, runPrepared } from '../db/database.js';
 import type { Actor, Grant } from './access.js';
 
 /** ASVS 3.3: re-authenticate after 12 hours, or after 30 minutes without activity. */
@@ -72,7 +72,7 @@ export async function loadSession(
 ): Promise<{ actor: Actor; session: Session } | null> {
   const tokenHash = hashToken(token);
   // The session, its account and the account's grants in one round trip: every request pays it.
-  const row = await db
+  const query = db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select([
@@ -90,8 +90,8 @@ export async function loadSession(
         select coalesce(json_agg(json_build_object('role', g.role, 'unit_id', g.unit_id, 'name', u.name, 'path', u.path) order by g.id), '[]')
         from role_grants g left join units u on u.id = g.unit_id where g.account_id = a.id)`.as('grants'),
     )
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', '=', tokenHash);
+  const [row] = await runPrepared(db, 'session_load', query.compile());
   if (!row) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();

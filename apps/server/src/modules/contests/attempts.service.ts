@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, runPrepared } from '../../db/database.js';
 import type { DrawnQuestion } from '../../db/schema-contests.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { attemptToken } from './attempt-token.js';
@@ -80,7 +80,7 @@ const ATTEMPT_COLUMNS = sql`id, round_id, attempt_no, status, started_at, deadli
 export async function startAttempt(db: Db, round: PlayRound, entryId: number, ip: string | null) {
   assertRoundOpen(round);
   const { questions, key } = drawQuestions(round);
-  const result = await sql<AttemptRow & { source: 'new' | 'open' }>`
+  const started = sql<AttemptRow & { source: 'new' | 'open' }>`
     with previous as (
       select id, attempt_no, status, deadline from contest_attempts where round_id = ${round.id} and entry_id = ${entryId}
     ),
@@ -99,8 +99,8 @@ export async function startAttempt(db: Db, round: PlayRound, entryId: number, ip
     logged as (insert into contest_attempt_events (attempt_id, kind, ip) select id, 'start', ${ip}::inet from made)
     select 'new' as source, ${ATTEMPT_COLUMNS} from made
     union all
-    select 'open', ${ATTEMPT_COLUMNS} from contest_attempts where id = (select id from running)`.execute(db);
-  const row = result.rows[0];
+    select 'open', ${ATTEMPT_COLUMNS} from contest_attempts where id = (select id from running)`;
+  const [row] = await runPrepared(db, 'contest_start', started.compile(db));
   if (row) return attemptView(round, row, row.source === 'open');
   // Nothing made and nothing running: either the limit is reached, or a start at the same
   // instant made the attempt this one tried to — then it is running now, and resumed.
@@ -138,14 +138,20 @@ export async function saveAnswer(
 ): Promise<{ saved: true; savedAt: string }> {
   const chosen = checkOptions(round, input.questionId, input.optionIds, 'optionIds');
   const key = String(input.questionId);
-  const result = await sql<{ id: number }>`
-    update contest_attempts
-    set answers = case when ${chosen.length === 0} then answers - ${key}::text
-      else jsonb_set(answers, array[${key}::text], ${JSON.stringify(chosen)}::jsonb) end
-    where id = ${attemptId} and round_id = ${round.id} and status = 'open' and deadline > now()
-      and answer_key ? ${key}::text
-    returning id`.execute(db);
-  if (result.rows.length === 0) {
+  // By id alone: the token binds the attempt to its round, and a lookup by primary key is the
+  // one plan PostgreSQL should ever pick here (a (round, status) index can look cheaper on a
+  // young round's statistics and read thousands of rows).
+  const saved = await runPrepared(
+    db,
+    'contest_answer',
+    sql<{ id: number }>`
+      update contest_attempts
+      set answers = case when ${chosen.length === 0} then answers - ${key}::text
+        else jsonb_set(answers, array[${key}::text], ${JSON.stringify(chosen)}::jsonb) end
+      where id = ${attemptId} and status = 'open' and deadline > now() and answer_key ? ${key}::text
+      returning id`.compile(db),
+  );
+  if (saved.length === 0) {
     const reason = await closedReason(db, attemptId);
     if (reason.code === 'ATTEMPT_CLOSED') {
       // Still open but the question was not drawn for it.
@@ -174,7 +180,7 @@ export async function saveExtras(
     update contest_attempts
     set prediction = case when ${input.prediction !== undefined} then ${input.prediction ?? null}::int else prediction end,
       essay = case when ${input.essay !== undefined} then ${input.essay ?? null}::text else essay end
-    where id = ${attemptId} and round_id = ${round.id} and status = 'open' and deadline > now()
+    where id = ${attemptId} and status = 'open' and deadline > now()
     returning id`.execute(db);
   if (result.rows.length === 0) throw await closedReason(db, attemptId);
   return { saved: true, savedAt: new Date().toISOString() };
@@ -238,7 +244,7 @@ export async function submitAttempt(
       select coalesce(jsonb_object_agg(g.key, g.value), '{}') from jsonb_each(${JSON.stringify(given)}::jsonb) g
       where t.answer_key ? g.key) else t.answers end)`;
   const closedAt = sql`least(now(), t.deadline)`;
-  const result = await sql<ClosedAttempt>`
+  const submitted = sql<ClosedAttempt>`
     with closed as (
       update contest_attempts t set
         answers = ${merged},
@@ -246,7 +252,7 @@ export async function submitAttempt(
         essay = case when ${inTime} and ${input.essay !== undefined} then ${input.essay ?? null}::text else t.essay end,
         status = case when ${inTime} then 'submitted' else 'expired' end,
         ${closeAssignments(merged, closedAt)}
-      where t.id = ${attemptId} and t.round_id = ${round.id} and t.status = 'open'
+      where t.id = ${attemptId} and t.status = 'open'
       returning t.id, t.round_id, t.attempt_no, t.status, t.correct, t.essay_score, t.time_used_ms, t.prediction, t.closed_at,
         t.void_reason, jsonb_array_length(t.questions) as question_count
     ),
@@ -256,15 +262,15 @@ export async function submitAttempt(
         jsonb_build_object('answersSent', ${Object.keys(given).length + cleared.length}::int, 'correct', correct)
       from closed
     )
-    select * from closed`.execute(db);
-  const closed = result.rows[0];
+    select * from closed`;
+  const [closed] = await runPrepared(db, 'contest_submit', submitted.compile(db));
   if (closed) return { attempt: closed, alreadyClosed: false };
   const existing = await sql<ClosedAttempt>`
     with logged as (
       insert into contest_attempt_events (attempt_id, kind, ip)
-      select id, 'repeat_submit', ${ip}::inet from contest_attempts where id = ${attemptId} and round_id = ${round.id}
+      select id, 'repeat_submit', ${ip}::inet from contest_attempts where id = ${attemptId}
     )
-    select ${RESULT_COLUMNS} from contest_attempts where id = ${attemptId} and round_id = ${round.id}`.execute(db);
+    select ${RESULT_COLUMNS} from contest_attempts where id = ${attemptId}`.execute(db);
   const row = existing.rows[0];
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt thi.');
   return { attempt: row, alreadyClosed: true };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { type Db, runPrepared } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import type { PlayRound } from './round-cache.js';
@@ -30,7 +30,10 @@ export async function memberEntry(db: Db, round: PlayRound, actor: Actor): Promi
 }
 
 async function enter(db: Db, round: PlayRound, actor: Actor & { memberId: number }): Promise<number | undefined> {
-  const row = await sql<{ id: number }>`
+  const rows = await runPrepared(
+    db,
+    'contest_entry_member',
+    sql<{ id: number }>`
     with placed as (
       select p.id as member_id, p.full_name, m.unit_id, u.name as unit_name
       from members p
@@ -51,8 +54,9 @@ async function enter(db: Db, round: PlayRound, actor: Actor & { memberId: number
     union all
     select e.id from contest_entries e
     where e.contest_id = ${round.contestId} and e.member_id = ${actor.memberId} and exists (select 1 from placed)
-    limit 1`.execute(db);
-  return row.rows[0]?.id;
+    limit 1`.compile(db),
+  );
+  return rows[0]?.id;
 }
 
 /** The actor's entry in a contest, if any (for reading their own results). */
