@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Db, runPrepared } from '../../db/database.js';
 import type { DrawnQuestion } from '../../db/schema-contests.js';
+import type { Actor } from '../../platform/access.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { attemptToken } from './attempt-token.js';
+import { entryCtes, memberEntry, rememberEntry, rememberedEntry } from './entries.js';
 import { drawQuestions, type PlayRound } from './round-cache.js';
 
 /**
@@ -73,34 +75,47 @@ export function assertRoundOpen(round: PlayRound, now = Date.now()): void {
 const ATTEMPT_COLUMNS = sql`id, round_id, attempt_no, status, started_at, deadline, questions, answers, prediction, essay`;
 
 /**
- * Starts the entry's next attempt, or resumes the one still running. One statement: the new
+ * The statement that starts the entry's next attempt, or finds the one still running: the new
  * attempt is inserted only when none is running and fewer than the limit exist; two starts at
  * once race on the unique (round, entry, attempt number) and the loser resumes the winner's.
+ * `entry` is the entry id as SQL — a value, or `(select id from entry)` after `entryCtes`.
  */
-export async function startAttempt(db: Db, round: PlayRound, entryId: number, ip: string | null) {
-  assertRoundOpen(round);
+function startStatement(
+  round: PlayRound,
+  entry: RawBuilder<unknown>,
+  before: RawBuilder<unknown> | null,
+  ip: string | null,
+) {
   const { questions, key } = drawQuestions(round);
-  const started = sql<AttemptRow & { source: 'new' | 'open' }>`
-    with previous as (
-      select id, attempt_no, status, deadline from contest_attempts where round_id = ${round.id} and entry_id = ${entryId}
+  return sql<AttemptRow & { source: 'new' | 'open'; entry_id: number }>`
+    with ${before === null ? sql`` : sql`${before},`}
+    previous as (
+      select id, attempt_no, status, deadline from contest_attempts where round_id = ${round.id} and entry_id = ${entry}
     ),
     running as (
       select id from previous where status = 'open' and deadline > now() order by attempt_no desc limit 1
     ),
     made as (
       insert into contest_attempts (round_id, entry_id, attempt_no, deadline, questions, answer_key, ip)
-      select ${round.id}, ${entryId}, coalesce((select max(attempt_no) from previous), 0) + 1,
+      select ${round.id}, ${entry}, coalesce((select max(attempt_no) from previous), 0) + 1,
         least(now() + ${round.timeLimitMs} * interval '1 millisecond', ${new Date(round.closesAt)}::timestamptz),
         ${JSON.stringify(questions)}::jsonb, ${JSON.stringify(key)}::jsonb, ${ip}::inet
-      where not exists (select 1 from running) and (select count(*) from previous) < ${round.attemptsAllowed}
+      where ${entry} is not null and not exists (select 1 from running)
+        and (select count(*) from previous) < ${round.attemptsAllowed}
       on conflict (round_id, entry_id, attempt_no) do nothing
-      returning ${ATTEMPT_COLUMNS}
+      returning ${ATTEMPT_COLUMNS}, entry_id
     ),
     logged as (insert into contest_attempt_events (attempt_id, kind, ip) select id, 'start', ${ip}::inet from made)
-    select 'new' as source, ${ATTEMPT_COLUMNS} from made
+    select 'new' as source, ${ATTEMPT_COLUMNS}, entry_id from made
     union all
-    select 'open', ${ATTEMPT_COLUMNS} from contest_attempts where id = (select id from running)`;
-  const [row] = await runPrepared(db, 'contest_start', started.compile(db));
+    select 'open', ${ATTEMPT_COLUMNS}, entry_id from contest_attempts where id = (select id from running)`;
+}
+
+/** Starts (or resumes) the attempt of a known entry. */
+export async function startAttempt(db: Db, round: PlayRound, entryId: number, ip: string | null) {
+  assertRoundOpen(round);
+  const statement = startStatement(round, sql`${entryId}::bigint`, null, ip);
+  const [row] = await runPrepared(db, 'contest_start', statement.compile(db));
   if (row) return attemptView(round, row, row.source === 'open');
   // Nothing made and nothing running: either the limit is reached, or a start at the same
   // instant made the attempt this one tried to — then it is running now, and resumed.
@@ -110,6 +125,25 @@ export async function startAttempt(db: Db, round: PlayRound, entryId: number, ip
     order by attempt_no desc limit 1`.execute(db);
   if (running.rows[0]) return attemptView(round, running.rows[0], true);
   throw new AppError('ATTEMPTS_EXHAUSTED');
+}
+
+/**
+ * A member's start. The first one in a contest (as at a round's opening, for nearly everyone)
+ * makes the entry and the attempt in one statement — one round trip and one commit instead of
+ * two. Whatever that statement cannot settle (not in the audience, the attempts used up, a
+ * first start racing another) goes the long way, which says why.
+ */
+export async function startMemberAttempt(db: Db, round: PlayRound, actor: Actor, ip: string | null) {
+  assertRoundOpen(round);
+  if (actor.memberId === null) return startAttempt(db, round, await memberEntry(db, round, actor), ip);
+  const known = rememberedEntry(round, actor.memberId);
+  if (known !== null) return startAttempt(db, round, known, ip);
+  const member = { ...actor, memberId: actor.memberId };
+  const statement = startStatement(round, sql`(select id from entry)`, entryCtes(round, member), ip);
+  const [row] = await runPrepared(db, 'contest_start_first', statement.compile(db));
+  if (!row) return startAttempt(db, round, await memberEntry(db, round, actor), ip);
+  rememberEntry(round, actor.memberId, row.entry_id);
+  return attemptView(round, row, row.source === 'open');
 }
 
 /** Why a write to an attempt changed nothing. */

@@ -15,7 +15,7 @@ import { type CookieSettings, requireActor } from '../../platform/auth-plugin.js
 import { AppError } from '../../platform/errors.js';
 import { myAttemptResult, myContestStatus as readMyStatus, resultView } from './attempt-result.js';
 import { readAttemptToken } from './attempt-token.js';
-import { saveAnswer, saveExtras, startAttempt, submitAttempt } from './attempts.service.js';
+import { saveAnswer, saveExtras, startAttempt, startMemberAttempt, submitAttempt } from './attempts.service.js';
 import { CONTEST_NOT_FOUND } from './contests.policy.js';
 import { findVisibleContest } from './contests.repository.js';
 import { findMemberEntry, memberEntry } from './entries.js';
@@ -60,8 +60,8 @@ export const playRoutes: FastifyPluginAsyncZod<{ db: Db; cookie: CookieSettings 
       if (round.contestStatus !== 'published') throw CONTEST_NOT_FOUND();
       const registered = round.audience === 'public' ? publicEntryOf(request, round.contestId) : null;
       let entryId: number;
-      if (request.actor?.memberId != null) entryId = await memberEntry(db, round, request.actor);
-      else if (registered !== null) entryId = registered;
+      if (request.actor?.memberId != null) return startMemberAttempt(db, round, request.actor, request.ip);
+      if (registered !== null) entryId = registered;
       else if (round.audience === 'public')
         throw new AppError(
           'UNAUTHENTICATED',
