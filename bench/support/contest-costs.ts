@@ -47,8 +47,8 @@ function kindOf(text: string): StatementKind | null {
   if (/^select 1 as "one"$/u.test(text.trim())) return 'health';
   if (text.includes('from "sessions" as "s"')) return 'session';
   if (text.startsWith('update "sessions"')) return 'touch';
-  if (text.includes('with placed as')) return 'entry';
-  if (text.includes('with previous as')) return 'start';
+  if (/with\s+placed as/u.test(text) && !text.includes('previous as')) return 'entry';
+  if (/with\s+previous as/u.test(text)) return 'start';
   if (text.includes('with closed as')) return 'submit';
   return null;
 }
