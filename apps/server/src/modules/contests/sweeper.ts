@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.js';
-import { SUBMIT_GRACE_SECONDS } from './attempts.service.js';
+import { closeAssignments, SUBMIT_GRACE_SECONDS } from './attempts.service.js';
 import { forgetRound } from './round-cache.js';
 
 /**
@@ -14,6 +14,22 @@ import { forgetRound } from './round-cache.js';
 
 const BATCH = 1000;
 
+/**
+ * CTEs `closed` and `logged`: the open attempts matching `which` closed at their deadline and
+ * scored from what was saved, exactly as a submission scores (`closeAssignments`), with their
+ * `expire` events.
+ */
+const expiring = (which: RawBuilder<unknown>) => sql`
+  closed as (
+    update contest_attempts t set status = 'expired', ${closeAssignments(sql`t.answers`, sql`t.deadline`)}
+    where ${which} and t.status = 'open'
+    returning t.id, t.correct
+  ),
+  logged as (
+    insert into contest_attempt_events (attempt_id, kind, detail)
+    select id, 'expire', jsonb_build_object('correct', correct) from closed
+  )`;
+
 /** Closes up to BATCH attempts past their deadline (and grace); returns how many. */
 export async function closeExpiredAttempts(db: Db): Promise<number> {
   const result = await sql<{ n: number }>`
@@ -23,19 +39,7 @@ export async function closeExpiredAttempts(db: Db): Promise<number> {
       order by deadline limit ${BATCH}
       for update skip locked
     ),
-    closed as (
-      update contest_attempts t set
-        status = 'expired',
-        closed_at = t.deadline,
-        correct = contest_attempt_correct(t.answers, t.answer_key),
-        time_used_ms = greatest(0, extract(epoch from (t.deadline - t.started_at)) * 1000)::int
-      from due where t.id = due.id and t.status = 'open'
-      returning t.id, t.correct
-    ),
-    logged as (
-      insert into contest_attempt_events (attempt_id, kind, detail)
-      select id, 'expire', jsonb_build_object('correct', correct) from closed
-    )
+    ${expiring(sql`t.id in (select id from due)`)}
     select count(*)::int as n from closed`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
@@ -70,14 +74,7 @@ export async function publishClosedRounds(db: Db): Promise<number[]> {
       const round = due.rows[0];
       if (!round) return null;
       // Whatever is still open was cut by the round's end: closed like any expired attempt.
-      await sql`
-        with closed as (
-          update contest_attempts t set status = 'expired', closed_at = t.deadline,
-            correct = contest_attempt_correct(t.answers, t.answer_key),
-            time_used_ms = greatest(0, extract(epoch from (t.deadline - t.started_at)) * 1000)::int
-          where t.round_id = ${round.id} and t.status = 'open' returning t.id
-        )
-        insert into contest_attempt_events (attempt_id, kind) select id, 'expire' from closed`.execute(tx);
+      await sql`with ${expiring(sql`t.round_id = ${round.id}`)} select count(*) from closed`.execute(tx);
       // "How many will answer every question right": the people with at least one such attempt.
       const answer =
         round.prediction_question === null || round.prediction_answer !== null
