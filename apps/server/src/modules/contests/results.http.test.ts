@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database.js';
@@ -142,6 +143,13 @@ describe('contest results', () => {
     );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The file holds what the page shows: rank, name, score, prize, row by row.
+    const ranked = await sheetRows(xlsx.rawPayload);
+    expect(ranked.slice(2, 4).map((r) => [r[0], r[1], r[3], r[8]])).toEqual([
+      [1, 'Phạm Thị D', 18, 'Giải Nhất'],
+      [2, ranked[3]?.[1], 15, 'Giải Nhì'],
+    ]);
+    expect(ranked).toHaveLength(2 + 6);
   });
 
   it('counts each person once, by the round’s rule, and overall adds the rounds up', async () => {
@@ -224,8 +232,11 @@ describe('contest results', () => {
         .statusCode,
     ).toBe(200);
     expect((await client(app, schoolAdminA).get(`/api/contests/${contestId}/participation`)).statusCode).toBe(403);
-    const xlsx = await client(app, organiser).get(`/api/contests/${contestId}/participation.xlsx`);
+    const xlsx = await client(app, organiser).get(`/api/contests/${contestId}/participation.xlsx?roundId=${roundId}`);
     expect(xlsx.statusCode).toBe(200);
+    const units = await sheetRows(xlsx.rawPayload);
+    expect(units.find((r) => r[1] === 'Công đoàn Trường THPT B')).toEqual([1, 'Công đoàn Trường THPT B', 3, 2, '66,7']);
+    expect(units.find((r) => String(r[1]).endsWith('(toàn đơn vị)'))?.slice(2)).toEqual([12, 4, '33,3']);
 
     // The voided attempt is listed, with its reason, for the organiser only.
     const attempts = (await client(app, organiser).get(`/api/contests/rounds/${roundId}/attempts`)).json();
@@ -275,4 +286,15 @@ async function contestOf(roundId: number): Promise<number> {
     .where('id', '=', roundId)
     .executeTakeFirstOrThrow();
   return row.contest_id;
+}
+
+/** The first sheet's rows as plain values (ExcelJS rows are 1-based). */
+async function sheetRows(file: Buffer): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]?.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
 }
