@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../../test/database.js';
-import { kind, makeMembers, systemActor } from '../../../../test/factories.js';
+import { makeMembers, systemActor } from '../../../../test/factories.js';
 import { setMemberStatus, transferMember, updateMember } from '../../org/members.commands.js';
-import { createRootUnit, createUnit, mergeUnit, moveUnit } from '../../org/units.commands.js';
+import { mergeUnit, moveUnit } from '../../org/units.commands.js';
 import { countByBucket, evaluationByBucket } from './progress.sql.js';
+import { randomMembers, randomTree, recordActivity } from './progress.test-province.js';
 import { coverageFromRecords, coverageFromSummary } from './progress-coverage.sql.js';
 
 const { db } = await testDatabase();
@@ -176,81 +177,22 @@ async function changingProvince(seed: number) {
   const next = random(seed);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)] as T;
   const actor = await systemActor(db);
-  const grassroots = await kind(db, 'grassroots_union');
-  const province = await db.transaction().execute(async (tx) =>
-    createRootUnit(tx, actor, {
-      name: `Tỉnh ${seed}`,
-      kindId: await kind(db, 'province_union'),
-      validFrom: '2020-01-01',
-    }),
-  );
+  const { province, communes, schools } = await randomTree(db, actor, seed, next);
   // The plan first: its years are kept in the summary from the start, so every later change
   // goes through the triggers.
   await db
     .insertInto('plans')
     .values({ unit_id: province, number: `Số ${seed}`, title: 'Thử', term_start: 2023, term_end: 2028 })
     .execute();
-  const communes: number[] = [];
-  const schools: number[] = [];
-  for (let c = 0; c < 3; c++) {
-    const commune = await createUnit(db, actor, {
-      name: `Xã ${seed}-${c}`,
-      kindId: await kind(db, 'commune_union'),
-      parentId: province,
-      validFrom: '2020-01-01',
-    });
-    communes.push(commune);
-    for (let s = 0; s < 2 + Math.floor(next() * 2); s++) {
-      schools.push(
-        await createUnit(db, actor, {
-          name: `Trường ${seed}-${c}-${s}`,
-          kindId: grassroots,
-          parentId: commune,
-          validFrom: '2020-01-01',
-        }),
-      );
-    }
-  }
-  schools.push(
-    await createUnit(db, actor, {
-      name: `Trường tỉnh ${seed}`,
-      kindId: grassroots,
-      parentId: province,
-      validFrom: '2020-01-01',
-    }),
-  );
-  const members: number[] = [];
-  for (const unit of [...schools, ...communes, province]) {
-    const names = Array.from({ length: 1 + Math.floor(next() * 5) }, (_, i) => `Người ${seed} ${unit} ${i}`);
-    members.push(...(await makeMembers(db, unit, names, '2021-09-01', { isKeyOfficial: next() < 0.3 })));
-  }
-  const activity = async (unit: number, category: string, day: string) => {
-    const row = await db
-      .insertInto('activities')
-      .values({
-        organising_unit_id: unit,
-        category,
-        title: 'ngẫu nhiên',
-        starts_at: `${day}T08:00:00+07:00`,
-        ends_at: `${day}T09:00:00+07:00`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const attendees = members.filter(() => next() < 0.35);
-    if (attendees.length > 0)
-      await db
-        .insertInto('attendances')
-        .values(
-          attendees.map((member_id) => ({
-            activity_id: row.id,
-            member_id,
-            category,
-            attended_on: day,
-            source: 'roster',
-          })),
-        )
-        .execute();
-  };
+  const members = await randomMembers(db, seed, next, [...schools, ...communes, province], { least: 1, spread: 5 });
+  const activity = (unit: number, category: string, day: string) =>
+    recordActivity(
+      db,
+      unit,
+      category,
+      day,
+      members.filter(() => next() < 0.35),
+    );
   const sessions = async (year: number, months: number[]) => {
     for (const month of months) {
       const unit = pick([...schools, ...communes, province]);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../../test/database.js';
-import { kind, makeMembers, systemActor } from '../../../../test/factories.js';
+import { systemActor } from '../../../../test/factories.js';
 import { transferMember } from '../../org/members.commands.js';
-import { createRootUnit, createUnit, mergeUnit } from '../../org/units.commands.js';
+import { mergeUnit } from '../../org/units.commands.js';
 import { computeProgress, type PlanScope, type TargetDefinition } from './progress.engine.js';
 import { figureChildren } from './progress.sql.js';
+import { randomMembers, randomTree, recordActivity } from './progress.test-province.js';
 
 const { db } = await testDatabase();
 
@@ -59,50 +60,9 @@ const TARGETS: TargetDefinition[] = [
 async function randomProvince(seed: number) {
   const next = random(seed);
   const actor = await systemActor(db);
-  const grassroots = await kind(db, 'grassroots_union');
-  const province = await db.transaction().execute(async (tx) =>
-    createRootUnit(tx, actor, {
-      name: `Tỉnh ${seed}`,
-      kindId: await kind(db, 'province_union'),
-      validFrom: '2020-01-01',
-    }),
-  );
-  const schools: number[] = [];
-  const parents: number[] = [province];
-  for (let c = 0; c < 3; c++) {
-    const commune = await createUnit(db, actor, {
-      name: `Xã ${seed}-${c}`,
-      kindId: await kind(db, 'commune_union'),
-      parentId: province,
-      validFrom: '2020-01-01',
-    });
-    parents.push(commune);
-    for (let s = 0; s < 2 + Math.floor(next() * 2); s++) {
-      schools.push(
-        await createUnit(db, actor, {
-          name: `Trường ${seed}-${c}-${s}`,
-          kindId: grassroots,
-          parentId: commune,
-          validFrom: '2020-01-01',
-        }),
-      );
-    }
-  }
-  schools.push(
-    await createUnit(db, actor, {
-      name: `Trường tỉnh ${seed}`,
-      kindId: grassroots,
-      parentId: province,
-      validFrom: '2020-01-01',
-    }),
-  );
-  const members: number[] = [];
-  for (const unit of [...schools, ...parents]) {
-    const count = Math.floor(next() * 6);
-    const names = Array.from({ length: count }, (_, i) => `Người ${seed} ${unit} ${i}`);
-    const ids = await makeMembers(db, unit, names, '2021-09-01', { isKeyOfficial: next() < 0.3 });
-    members.push(...ids);
-  }
+  const { province, communes, schools } = await randomTree(db, actor, seed, next);
+  const parents = [province, ...communes];
+  const members = await randomMembers(db, seed, next, [...schools, ...parents], { least: 0, spread: 6 });
   for (let i = 0; i < 3; i++) {
     const who = members[Math.floor(next() * members.length)] as number;
     const to = schools[Math.floor(next() * schools.length)] as number;
@@ -114,32 +74,13 @@ async function randomProvince(seed: number) {
     const organiser = [...schools, ...parents][Math.floor(next() * (schools.length + parents.length))] as number;
     const category = ['study', 'training', 'sports'][Math.floor(next() * 3)] as string;
     const day = `2024-${String(1 + Math.floor(next() * 6)).padStart(2, '0')}-1${Math.floor(next() * 9)}`;
-    const activity = await db
-      .insertInto('activities')
-      .values({
-        organising_unit_id: organiser,
-        category,
-        title: 'ngẫu nhiên',
-        starts_at: `${day}T08:00:00+07:00`,
-        ends_at: `${day}T09:00:00+07:00`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const attendees = members.filter(() => next() < 0.3);
-    if (attendees.length > 0) {
-      await db
-        .insertInto('attendances')
-        .values(
-          attendees.map((member_id) => ({
-            activity_id: activity.id,
-            member_id,
-            category,
-            attended_on: day,
-            source: 'roster',
-          })),
-        )
-        .execute();
-    }
+    await recordActivity(
+      db,
+      organiser,
+      category,
+      day,
+      members.filter(() => next() < 0.3),
+    );
   }
   const plan = await db
     .insertInto('plans')
