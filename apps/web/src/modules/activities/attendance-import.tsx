@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Group, Input, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDownload, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Input, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { errorMessage } from '../../app/errors';
 import { formatNumber } from '../../app/format';
+import { ImportErrors } from '../../components/import-errors';
 import { ATTENDANCE_TEMPLATE_URL, useAttendanceImport } from './activities-api';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,12 +28,6 @@ export function AttendanceImport({ activityId }: { activityId: number }) {
     if (!file.name.toLowerCase().endsWith('.xlsx')) return setLocal(t('import.onlyXlsx'));
     upload.mutate(file);
   };
-  const rows =
-    upload.error instanceof ApiError
-      ? [...upload.error.details.filter((detail) => detail.row !== undefined || detail.column)].sort(
-          (a, b) => (a.row ?? 0) - (b.row ?? 0),
-        )
-      : [];
 
   return (
     <Stack gap="sm">
@@ -77,40 +70,7 @@ export function AttendanceImport({ activityId }: { activityId: number }) {
         </Alert>
       ) : null}
       {upload.isError ? (
-        <Stack gap="sm" data-testid="attendance-import-errors">
-          <Alert color="red" icon={<IconAlertTriangle size={20} />} title={t('import.failedTitle')} role="alert">
-            <Text size="sm" fw={600}>
-              {t('import.nothingWritten')}
-            </Text>
-            <Text size="sm">
-              {rows.length > 0
-                ? t('import.fixAndRetry', { count: rows.length, formatted: formatNumber(rows.length) })
-                : errorMessage(upload.error, t)}
-            </Text>
-          </Alert>
-          {rows.length > 0 ? (
-            <Table.ScrollContainer minWidth={300} maxHeight={420}>
-              <Table striped withTableBorder stickyHeader>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={56}>{t('import.colRow')}</Table.Th>
-                    <Table.Th w="25%">{t('import.colColumn')}</Table.Th>
-                    <Table.Th>{t('import.colError')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((detail) => (
-                    <Table.Tr key={`${detail.row ?? 0}|${detail.column ?? ''}|${detail.message}`}>
-                      <Table.Td>{detail.row ?? '—'}</Table.Td>
-                      <Table.Td>{detail.column ?? '—'}</Table.Td>
-                      <Table.Td>{detail.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ) : null}
-        </Stack>
+        <ImportErrors error={upload.error} title={t('import.failedTitle')} testId="attendance-import-errors" />
       ) : null}
     </Stack>
   );

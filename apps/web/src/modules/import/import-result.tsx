@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { Button, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { errorMessage } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import type { ImportResult } from '../../app/types';
+import { ImportErrors } from '../../components/import-errors';
 import { ButtonLink } from '../../components/links';
 
 interface ImportOutcomeProps {
@@ -44,51 +43,14 @@ export function ImportOutcome({ unitId, result, error, onRetry }: ImportOutcomeP
     );
   }
 
-  const rows =
-    error instanceof ApiError ? error.details.filter((detail) => detail.row !== undefined || detail.column) : [];
-  const sorted = [...rows].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-
   return (
     <Stack gap="md" data-testid="import-result" data-outcome="error">
-      <Alert color="red" icon={<IconAlertTriangle size={20} />} title={t('import.failedTitle')} role="alert">
-        <Stack gap={4}>
-          <Text size="sm" fw={600}>
-            {t('import.nothingWritten')}
-          </Text>
-          {sorted.length > 0 ? (
-            <Text size="sm">
-              {t('import.fixAndRetry', { count: sorted.length, formatted: formatNumber(sorted.length) })}
-            </Text>
-          ) : (
-            <>
-              <Text size="sm">{errorMessage(error, t)}</Text>
-              <Text size="sm">{t('import.fixFileHint')}</Text>
-            </>
-          )}
-        </Stack>
-      </Alert>
-      {sorted.length > 0 ? (
-        <Table.ScrollContainer minWidth={300} maxHeight={480}>
-          <Table striped withTableBorder stickyHeader data-testid="import-errors">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={56}>{t('import.colRow')}</Table.Th>
-                <Table.Th w="30%">{t('import.colColumn')}</Table.Th>
-                <Table.Th>{t('import.colError')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((detail) => (
-                <Table.Tr key={`${detail.row ?? 0}|${detail.column ?? ''}|${detail.field}|${detail.message}`}>
-                  <Table.Td>{detail.row ?? '—'}</Table.Td>
-                  <Table.Td>{detail.column ?? '—'}</Table.Td>
-                  <Table.Td>{detail.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <ImportErrors
+        error={error}
+        title={t('import.failedTitle')}
+        testId="member-import-errors"
+        hint={t('import.fixFileHint')}
+      />
       <Group gap="sm">
         <Button onClick={onRetry}>{t('import.tryAgain')}</Button>
         <ButtonLink to="/units/$unitId" params={{ unitId: String(unitId) }} variant="default">
