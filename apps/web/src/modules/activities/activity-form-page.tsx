@@ -15,6 +15,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { TimePicker } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -117,6 +118,8 @@ export function ActivityFormPage({ activityId, unitId }: { activityId?: number; 
 }
 
 function ActivityForm({ activity, initial }: { activity: ActivityView | null; initial: ActivityFormValues }) {
+  // On a phone the two audiences do not fit side by side: stacked instead.
+  const narrow = useMediaQuery('(max-width: 30em)');
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveActivity(activity?.id ?? null);
@@ -214,7 +217,13 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
           {t('nav.activities')}
         </AnchorLink>
         {activity ? (
-          <AnchorLink to="/activities/$activityId" params={{ activityId: String(activity.id) }} size="sm">
+          <AnchorLink
+            to="/activities/$activityId"
+            params={{ activityId: String(activity.id) }}
+            size="sm"
+            lineClamp={1}
+            style={{ maxWidth: 'min(420px, 45vw)' }}
+          >
             {activity.title}
           </AnchorLink>
         ) : null}
@@ -336,6 +345,7 @@ function ActivityForm({ activity, initial }: { activity: ActivityView | null; in
                   label: t(`activities.audience.${audience}`),
                 }))}
                 fullWidth
+                orientation={narrow ? 'vertical' : 'horizontal'}
                 style={{ maxWidth: 520 }}
               />
             </Stack>

@@ -130,7 +130,7 @@ export function AttemptsAdmin({ round }: { round: RoundView }) {
               ))}
             </Stack>
           ) : (
-            <Table.ScrollContainer minWidth={1100}>
+            <Table.ScrollContainer minWidth={880} type="native">
               <Table striped highlightOnHover verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>

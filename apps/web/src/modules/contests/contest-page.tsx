@@ -84,7 +84,7 @@ function ContestDetail({
           onChange={(value) => onSearchChange({ tab: value === 'overview' ? undefined : (value as ContestTab) })}
           keepMounted={false}
         >
-          <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          <Tabs.List>
             <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
               {t('contests.tabs.overview')}
             </Tabs.Tab>

@@ -23,15 +23,15 @@ export function TrendSparkline({ points, threshold, percent, year }: TrendSparkl
     points: data.map((point) => `${point.year}: ${point.value === null ? '—' : format(point.value)}`).join('; '),
   });
   return (
-    <Box role="img" aria-label={label} h={64} mx={-4}>
+    <Box role="img" aria-label={label} h={70} mx={-4}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 8 }}>
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 2, left: 8 }}>
           <XAxis
             dataKey="year"
             tick={{ fontSize: 10 }}
             tickLine={false}
             axisLine={false}
-            height={14}
+            height={18}
             interval={0}
             padding={{ left: 14, right: 14 }}
           />
