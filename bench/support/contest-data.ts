@@ -249,7 +249,7 @@ export async function submissionsOf(db: Db, roundId: number, seed: number): Prom
  * Attempts made without the HTTP start, for when the starts measured fall short of what the
  * submission phase needs: for members [from, from + count) (member order, none entered yet),
  * the entry memberEntry would make and the attempt startAttempt would make — questions drawn by
- * the app's own drawQuestions, the key, the deadline, the 'start' event — written in bulk.
+ * the app's own drawQuestions, the key, the deadline — written in bulk.
  * Returns how many were made.
  */
 export async function topUpAttempts(db: Db, roundId: number, from: number, count: number): Promise<number> {
@@ -280,8 +280,7 @@ export async function topUpAttempts(db: Db, roundId: number, from: number, count
         from unnest(${entries.rows.map((e) => e.id)}::bigint[], ${drawn.map((d) => JSON.stringify(d.questions))}::jsonb[],
           ${drawn.map((d) => JSON.stringify(d.key))}::jsonb[]) as t(e, q, k)
         returning id
-      ),
-      logged as (insert into contest_attempt_events (attempt_id, kind, ip) select id, 'start', '127.0.0.1'::inet from made)
+      )
       select id from made`.execute(db);
     made += attempts.rows.length;
   }

@@ -14,9 +14,7 @@ export interface RoundCounts {
   expired: number;
   /** Submitted attempts without a score, or without their closing time (must be 0). */
   submittedUnscored: number;
-  events: { start: number; submit: number; repeatSubmit: number; lateSubmit: number; expire: number };
-  /** Attempts with no 'start' event, or more than one (must be 0). */
-  startEventsOff: number;
+  events: { submit: number; repeatSubmit: number; lateSubmit: number; expire: number };
   /** Submitted attempts with exactly one 'submit' event; attempts with more than one (must be 0). */
   submittedWithOneSubmitEvent: number;
   attemptsWithManySubmitEvents: number;
@@ -37,13 +35,12 @@ export async function roundCounts(db: Db, contestId: number, roundId: number): P
     repeat_submit: number;
     late_submit: number;
     expire: number;
-    start_off: number;
     one_submit: number;
     many_submits: number;
   }>`
     with a as (select * from contest_attempts where round_id = ${roundId}),
     ev as (
-      select e.attempt_id, count(*) filter (where kind = 'start') as start, count(*) filter (where kind = 'submit') as submit,
+      select e.attempt_id, count(*) filter (where kind = 'submit') as submit,
         count(*) filter (where kind = 'repeat_submit') as repeat_submit, count(*) filter (where kind = 'late_submit') as late_submit,
         count(*) filter (where kind = 'expire') as expire
       from contest_attempt_events e join a on a.id = e.attempt_id group by e.attempt_id
@@ -58,12 +55,10 @@ export async function roundCounts(db: Db, contestId: number, roundId: number): P
       (select count(*) from a where status = 'submitted')::int as submitted,
       (select count(*) from a where status = 'expired')::int as expired,
       (select count(*) from a where status = 'submitted' and (correct is null or closed_at is null))::int as unscored,
-      (select coalesce(sum(start), 0) from ev)::int as start,
       (select coalesce(sum(submit), 0) from ev)::int as submit,
       (select coalesce(sum(repeat_submit), 0) from ev)::int as repeat_submit,
       (select coalesce(sum(late_submit), 0) from ev)::int as late_submit,
       (select coalesce(sum(expire), 0) from ev)::int as expire,
-      (select count(*) from a left join ev on ev.attempt_id = a.id where coalesce(ev.start, 0) <> 1)::int as start_off,
       (select count(*) from a join ev on ev.attempt_id = a.id where a.status = 'submitted' and ev.submit = 1)::int as one_submit,
       (select count(*) from ev where submit > 1)::int as many_submits`.execute(db);
   const r = rows[0];
@@ -78,13 +73,11 @@ export async function roundCounts(db: Db, contestId: number, roundId: number): P
     expired: r.expired,
     submittedUnscored: r.unscored,
     events: {
-      start: r.start,
       submit: r.submit,
       repeatSubmit: r.repeat_submit,
       lateSubmit: r.late_submit,
       expire: r.expire,
     },
-    startEventsOff: r.start_off,
     submittedWithOneSubmitEvent: r.one_submit,
     attemptsWithManySubmitEvents: r.many_submits,
   };

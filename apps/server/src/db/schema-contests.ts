@@ -113,7 +113,7 @@ export interface ContestAttemptsTable {
 export interface ContestAttemptEventsTable {
   id: Id;
   attempt_id: number;
-  kind: 'start' | 'submit' | 'repeat_submit' | 'late_submit' | 'expire' | 'void';
+  kind: 'submit' | 'repeat_submit' | 'late_submit' | 'expire' | 'void';
   at: CreatedAt;
   ip: string | null;
   detail: ColumnType<unknown, string | undefined, string>;

@@ -7,6 +7,7 @@ import * as files from './0005-files.js';
 import * as progressSummary from './0006-progress-summary.js';
 import * as activityTopics from './0007-activity-topics.js';
 import * as contests from './0008-contests.js';
+import * as contestStartLighter from './0009-contest-start-lighter.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-progress-summary': progressSummary,
   '0007-activity-topics': activityTopics,
   '0008-contests': contests,
+  '0009-contest-start-lighter': contestStartLighter,
 };

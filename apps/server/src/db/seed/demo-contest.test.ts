@@ -169,7 +169,7 @@ describe('demo contest', () => {
         count(*) filter (where cardinality(flags) > 0)::int as flagged,
         count(*) filter (where status = 'expired')::int as expired,
         count(*) filter (where attempt_no = 2)::int as second,
-        count(*) filter (where (select count(*) from contest_attempt_events v where v.attempt_id = a.id) <> 2)::int
+        count(*) filter (where (select count(*) from contest_attempt_events v where v.attempt_id = a.id) <> 1)::int
           as without_trail,
         count(*) filter (where status not in ('submitted', 'expired'))::int as open
       from contest_attempts a`);

@@ -468,11 +468,9 @@ async function writeAttempts(tx: Tx, contestId: number, rounds: Round[], attempt
   await sql`
     update contest_attempts t set ${closeAssignments(sql`t.answers`, sql`t.closed_at`)}
     where t.round_id = any(${roundIds}::bigint[])`.execute(tx);
-  // The trail a real attempt leaves: its start, then its submission, or the sweeper's expiry.
+  // The trail a real attempt leaves after its start: its submission, or the sweeper's expiry.
   await sql`
     insert into contest_attempt_events (attempt_id, kind, at, detail)
-    select id, 'start', started_at, '{}'::jsonb from contest_attempts where round_id = any(${roundIds}::bigint[])
-    union all
     select id, case when status = 'submitted' then 'submit' else 'expire' end,
       case when status = 'submitted' then closed_at else closed_at + interval '7 seconds' end,
       case when status = 'submitted' then jsonb_build_object('answersSent', 0, 'correct', correct)

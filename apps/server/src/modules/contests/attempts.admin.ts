@@ -157,17 +157,24 @@ export async function scoreEssay(db: Db, actor: Actor, attemptId: number, score:
   });
 }
 
-/** The trail of one attempt — start, submissions (repeated ones too), expiry, void — for disputes. */
+/**
+ * The trail of one attempt — start, submissions (repeated ones too), expiry, void — for disputes.
+ * The start is the attempt row itself (when and from where), the rest are its events.
+ */
 export async function attemptEvents(db: Db, actor: Actor, attemptId: number) {
   await managedRound(db, actor, await attemptRound(db, attemptId));
-  const rows = await db
-    .selectFrom('contest_attempt_events')
-    .select(['kind', 'at', sql<string | null>`host(ip)`.as('ip'), 'detail'])
-    .where('attempt_id', '=', attemptId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
+  const rows = await sql<{
+    kind: 'start' | 'submit' | 'repeat_submit' | 'late_submit' | 'expire' | 'void';
+    at: Date;
+    ip: string | null;
+    detail: unknown;
+  }>`
+    select 'start' as kind, started_at as at, host(ip) as ip, '{}'::jsonb as detail, 0 as n, 0::bigint as id
+    from contest_attempts where id = ${attemptId}
+    union all
+    select kind, at, host(ip), detail, 1, id from contest_attempt_events where attempt_id = ${attemptId}
+    order by at, n, id`.execute(db);
+  return rows.rows.map((row) => ({
     kind: row.kind,
     at: row.at.toISOString(),
     ip: row.ip,

@@ -49,12 +49,12 @@ export function attemptView(round: PlayRound, row: AttemptRow, resumed: boolean)
     // Question texts and the shown order of options; never which options are correct.
     questions: row.questions.map((drawn) => {
       const question = round.bank.get(drawn.id);
-      const text = new Map(question?.options.map((o) => [o.id, o.text]));
+      const options = question?.options ?? [];
       return {
         id: drawn.id,
         kind: question?.kind ?? 'single',
         text: question?.text ?? '',
-        options: drawn.options.map((id) => ({ id, text: text.get(id) ?? '' })),
+        options: drawn.options.map((id) => ({ id, text: options.find((o) => o.id === id)?.text ?? '' })),
       };
     }),
     answers: row.answers,
@@ -104,8 +104,7 @@ function startStatement(
         and (select count(*) from previous) < ${round.attemptsAllowed}
       on conflict (round_id, entry_id, attempt_no) do nothing
       returning ${ATTEMPT_COLUMNS}, entry_id
-    ),
-    logged as (insert into contest_attempt_events (attempt_id, kind, ip) select id, 'start', ${ip}::inet from made)
+    )
     select 'new' as source, ${ATTEMPT_COLUMNS}, entry_id from made
     union all
     select 'open', ${ATTEMPT_COLUMNS}, entry_id from contest_attempts where id = (select id from running)`;
