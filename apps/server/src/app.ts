@@ -34,6 +34,7 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/plans/progress/progress.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
+import { ensureQueues } from './platform/jobs.js';
 import { contentSecurityPolicy, registerWebApp } from './platform/web.js';
 
 z.config(z.locales.vi());
@@ -42,6 +43,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** Builds the whole server without listening, so tests drive it with inject() or a real port. */
 export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
+  // The modules' queues exist before any route can enqueue to them.
+  await ensureQueues(db);
   const app = Fastify({
     // Believe exactly as many X-Forwarded-For hops as there are proxies, so clients cannot pick their address.
     trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,

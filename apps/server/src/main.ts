@@ -4,6 +4,7 @@ import { initialiseIfEmpty, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { migrateToLatest } from './db/database.js';
 import { startContestSweeper } from './modules/contests/sweeper.js';
+import { startJobs } from './platform/jobs.js';
 
 /** CLI: start (default) | migrate | backup FILE | restore FILE */
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -14,8 +15,10 @@ async function start() {
   const first = await initialiseIfEmpty(database.db, config);
   const app = await buildApp(config, database.db);
   const stopSweeper = startContestSweeper(database.db, (error) => app.log.error({ err: error }, 'contest sweeper'));
+  const stopJobs = await startJobs(database.db, (error) => app.log.error({ err: error }, 'jobs'));
   const shutdown = async () => {
     stopSweeper();
+    await stopJobs();
     await app.close();
     await database.stop();
     process.exit(0);

@@ -8,6 +8,7 @@ import * as progressSummary from './0006-progress-summary.js';
 import * as activityTopics from './0007-activity-topics.js';
 import * as contests from './0008-contests.js';
 import * as contestStartLighter from './0009-contest-start-lighter.js';
+import * as jobQueue from './0010-job-queue.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-activity-topics': activityTopics,
   '0008-contests': contests,
   '0009-contest-start-lighter': contestStartLighter,
+  '0010-job-queue': jobQueue,
 };
