@@ -17,10 +17,26 @@ function storedLanguage(): Language {
   }
 }
 
+/**
+ * A module may keep its texts beside it in `modules/<name>/locales/{vi,en}.json`, under a top-level
+ * key of its own (e.g. `"library": {…}`), merged here; its vi file is added to the key types in
+ * i18next.d.ts. Keeps modules from editing one shared file at once.
+ */
+const moduleTexts = import.meta.glob<{ default: Record<string, unknown> }>('../modules/*/locales/*.json', {
+  eager: true,
+});
+function withModules(base: Record<string, unknown>, language: Language): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [path, file] of Object.entries(moduleTexts)) {
+    if (path.endsWith(`/${language}.json`)) Object.assign(merged, file.default);
+  }
+  return merged;
+}
+
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: withModules(vi, 'vi') }, en: { translation: withModules(en, 'en') } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

@@ -1,10 +1,13 @@
 import 'i18next';
 import type vi from '../locales/vi.json';
 
+/** The shared texts, and each module's own (`modules/<name>/locales/vi.json`), as `& typeof …`. */
+type Texts = typeof vi;
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: { translation: Texts };
     returnNull: false;
   }
 }
