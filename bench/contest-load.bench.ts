@@ -51,7 +51,7 @@ interface Lookup {
   buffers: number;
   ms: number;
 }
-/** The planner's choice, and the round's index forced. */
+/** The planner's choice, and an index on the round forced. */
 export interface Lookups {
   chosen: Lookup;
   roundIndex: Lookup;
@@ -173,7 +173,7 @@ export async function run(): Promise<BenchResult> {
     /**
      * How PostgreSQL finds a submission's row (its WHERE: id, round, status open) for the round's
      * oldest open attempt, with the statistics of the moment: the index and what it read; and the
-     * same with the primary key ruled out (`id + 0`), which makes it walk the round's index.
+     * same with the primary key ruled out (`id + 0`), which makes it walk an index on the round.
      */
     const lookupPlan = async (roundId: number) => {
       const firstOpen = await sql<{ id: number }>`
