@@ -30,7 +30,15 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=200'],
+    // PostgreSQL's defaults are sized for a tiny machine: 128 MB of shared buffers hold less than
+    // one large contest round's hot indexes, and 1 GB of WAL forces a checkpoint (and a wave of
+    // full-page writes) every few minutes of a round's opening burst.
+    postgresFlags: [
+      ...['-c', 'max_connections=200'],
+      ...['-c', 'shared_buffers=256MB'],
+      ...['-c', 'max_wal_size=4GB'],
+      ...['-c', 'checkpoint_timeout=15min'],
+    ],
     onLog: log,
     onError: (message) => log(String(message)),
   });
