@@ -16,6 +16,14 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   /** How many reverse proxies stand in front (0: none). Only their X-Forwarded-For entries are believed. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Key (32 bytes, base64) encrypting Zalo/Facebook tokens at rest; absent: one kept in the database. */
+  CHANNEL_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'CHANNEL_SECRET_KEY phải là 32 byte mã hóa base64')
+    .optional(),
+  ZALO_API_URL: z.string().url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com/v26.0'),
 });
 
 export interface Config {
@@ -31,6 +39,9 @@ export interface Config {
   demoData: boolean;
   trustProxy: number;
   webDistDir: string;
+  /** Where the public portal lives (PUBLIC_URL, else this server on localhost): links posted to Zalo and Facebook. */
+  publicUrl: string;
+  channels: { secretKey: string | undefined; zaloApiUrl: string; zaloOauthUrl: string; facebookGraphUrl: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA === 'true',
     trustProxy: e.TRUST_PROXY,
     webDistDir: resolve(import.meta.dirname, '../../web/dist'),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/u, ''),
+    channels: {
+      secretKey: e.CHANNEL_SECRET_KEY,
+      zaloApiUrl: e.ZALO_API_URL.replace(/\/+$/u, ''),
+      zaloOauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/u, ''),
+      facebookGraphUrl: e.FACEBOOK_GRAPH_URL.replace(/\/+$/u, ''),
+    },
   };
 }
