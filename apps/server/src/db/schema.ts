@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ChannelTables } from './schema-channels.js';
 import type { ContestTables } from './schema-contests.js';
 
 /** Column types as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts type parsers). */
@@ -278,7 +279,7 @@ export interface ActivityFilesTable {
   sort_order: Generated<number>;
 }
 
-export interface Database extends ContestTables {
+export interface Database extends ContestTables, ChannelTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;

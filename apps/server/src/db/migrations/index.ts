@@ -9,6 +9,7 @@ import * as activityTopics from './0007-activity-topics.js';
 import * as contests from './0008-contests.js';
 import * as contestStartLighter from './0009-contest-start-lighter.js';
 import * as jobQueue from './0010-job-queue.js';
+import * as channels from './0013-channels.js';
 
 /** Every migration in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-contests': contests,
   '0009-contest-start-lighter': contestStartLighter,
   '0010-job-queue': jobQueue,
+  '0013-channels': channels,
 };
