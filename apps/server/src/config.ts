@@ -24,6 +24,13 @@ const envSchema = z.object({
   ZALO_API_URL: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
   FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com/v26.0'),
+  /** SMTP server for e-mail notifications (smtp://host:port or smtps://user:pass@host:465); absent: e-mail is skipped. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//u.test(value), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Lan Tỏa <khong-tra-loi@lantoa.local>'),
 });
 
 export interface Config {
@@ -42,6 +49,8 @@ export interface Config {
   /** Where the public portal lives (PUBLIC_URL, else this server on localhost): links posted to Zalo and Facebook. */
   publicUrl: string;
   channels: { secretKey: string | undefined; zaloApiUrl: string; zaloOauthUrl: string; facebookGraphUrl: string };
+  /** E-mail notifications: `smtpUrl` undefined means e-mail jobs are recorded as skipped. */
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       zaloOauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/u, ''),
       facebookGraphUrl: e.FACEBOOK_GRAPH_URL.replace(/\/+$/u, ''),
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }
