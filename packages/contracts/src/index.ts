@@ -1,4 +1,5 @@
 export * from './activities.js';
+export * from './channels.js';
 export * from './contests.js';
 export * from './enums.js';
 export * from './errors.js';
