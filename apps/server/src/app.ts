@@ -23,6 +23,7 @@ import { cultureRoutes } from './modules/activities/culture.routes.js';
 import { activityFileRoutes } from './modules/activities/files.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { channelRoutes } from './modules/channels/channels.routes.js';
 import { loadAttemptSecret } from './modules/contests/attempt-token.js';
 import { contestRoutes } from './modules/contests/contests.routes.js';
 import { playRoutes } from './modules/contests/play.routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(contestRoutes, { db });
       await api.register(questionRoutes, { db });
       await api.register(resultRoutes, { db });
+      await api.register(channelRoutes, { db, config });
     },
     { prefix: '/api' },
   );

@@ -9,7 +9,7 @@ import { channelPostQueue, DISCONNECTED_MESSAGE } from './outbox.js';
 import { type ArticleForChannels, facebookMessage, zaloArticle } from './post-content.js';
 import { type FacebookSecrets, openSecrets, type ZaloSecrets } from './secrets.js';
 import { zaloCreateArticle, zaloVerifyArticle } from './zalo-client.js';
-import { accessExpiring, refreshZaloAccess, type ZaloConnection } from './zalo-tokens.js';
+import { withZaloToken, type ZaloConnection } from './zalo-tokens.js';
 
 /**
  * The job that publishes one outbox row. Never twice:
@@ -109,28 +109,6 @@ async function loadConnection(db: Db, post: ClaimedPost) {
     .executeTakeFirst();
 }
 type ConnectionRow = NonNullable<Awaited<ReturnType<typeof loadConnection>>>;
-
-/** Runs `call` with a working Zalo access token: refreshed ahead of expiry, or once after -216/-220. */
-async function withZaloToken<T>(
-  db: Db,
-  settings: ChannelSettings,
-  connection: ZaloConnection,
-  call: (accessToken: string) => Promise<T>,
-): Promise<T> {
-  let token = connection.secrets.accessToken;
-  let refreshed = false;
-  if (accessExpiring(connection)) {
-    token = await refreshZaloAccess(db, settings, connection.id, token);
-    refreshed = true;
-  }
-  try {
-    return await call(token);
-  } catch (error) {
-    if (!(error instanceof ChannelError) || error.kind !== 'auth' || refreshed) throw error;
-    token = await refreshZaloAccess(db, settings, connection.id, token);
-    return call(token);
-  }
-}
 
 async function publishToZalo(
   db: Db,

@@ -90,3 +90,27 @@ export async function refreshZaloAccess(
   if ('error' in outcome) throw outcome.error;
   return outcome.accessToken;
 }
+
+/** Runs `call` with a working Zalo access token: refreshed ahead of expiry, or once after -216/-220. */
+export async function withZaloToken<T>(
+  db: Db,
+  urls: ZaloUrls,
+  connection: ZaloConnection,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
+  let refreshed = false;
+  const refresh = async () => {
+    connection.secrets.accessToken = await refreshZaloAccess(db, urls, connection.id, connection.secrets.accessToken);
+    // Fresh for this run: later calls of the same run use it without refreshing again.
+    connection.accessExpiresAt = null;
+    refreshed = true;
+  };
+  if (accessExpiring(connection)) await refresh();
+  try {
+    return await call(connection.secrets.accessToken);
+  } catch (error) {
+    if (!(error instanceof ChannelError) || error.kind !== 'auth' || refreshed) throw error;
+    await refresh();
+    return call(connection.secrets.accessToken);
+  }
+}
