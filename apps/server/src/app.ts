@@ -29,6 +29,8 @@ import { contestRoutes } from './modules/contests/contests.routes.js';
 import { playRoutes } from './modules/contests/play.routes.js';
 import { questionRoutes } from './modules/contests/questions.routes.js';
 import { resultRoutes } from './modules/contests/results.routes.js';
+import { assignmentRoutes } from './modules/library/assignments.routes.js';
+import { documentRoutes } from './modules/library/documents.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -140,6 +142,8 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(contestRoutes, { db });
       await api.register(questionRoutes, { db });
       await api.register(resultRoutes, { db });
+      await api.register(documentRoutes, { db });
+      await api.register(assignmentRoutes, { db });
       await api.register(channelRoutes, { db, config });
     },
     { prefix: '/api' },
