@@ -31,6 +31,7 @@ import { questionRoutes } from './modules/contests/questions.routes.js';
 import { resultRoutes } from './modules/contests/results.routes.js';
 import { assignmentRoutes } from './modules/library/assignments.routes.js';
 import { documentRoutes } from './modules/library/documents.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(contestRoutes, { db });
       await api.register(questionRoutes, { db });
       await api.register(resultRoutes, { db });
+      await api.register(notificationRoutes, { db, config });
       await api.register(documentRoutes, { db });
       await api.register(assignmentRoutes, { db });
       await api.register(channelRoutes, { db, config });
