@@ -32,10 +32,12 @@ import { resultRoutes } from './modules/contests/results.routes.js';
 import { assignmentRoutes } from './modules/library/assignments.routes.js';
 import { documentRoutes } from './modules/library/documents.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { newsRoutes } from './modules/news/news.routes.js';
 import { memberRoutes } from './modules/org/members.routes.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/plans/progress/progress.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
 import { ensureQueues } from './platform/jobs.js';
@@ -143,13 +145,16 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(contestRoutes, { db });
       await api.register(questionRoutes, { db });
       await api.register(resultRoutes, { db });
+      await api.register(channelRoutes, { db, config });
+      await api.register(newsRoutes, { db });
       await api.register(notificationRoutes, { db, config });
       await api.register(documentRoutes, { db });
       await api.register(assignmentRoutes, { db });
-      await api.register(channelRoutes, { db, config });
     },
     { prefix: '/api' },
   );
+  // The public news portal (server-rendered HTML at /tin-tuc), before the web app's catch-all.
+  await app.register(portalRoutes, { db, publicUrl: config.publicUrl });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -5,6 +5,7 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './library.js';
 export * from './names.js';
+export * from './news.js';
 export * from './notifications.js';
 export * from './plans.js';
 export * from './progress.js';

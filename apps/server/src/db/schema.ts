@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ChannelTables } from './schema-channels.js';
 import type { ContestTables } from './schema-contests.js';
 import type { LibraryTables } from './schema-library.js';
+import type { NewsTables } from './schema-news.js';
 import type { NotificationTables } from './schema-notifications.js';
 
 /** Column types as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts type parsers). */
@@ -281,7 +282,7 @@ export interface ActivityFilesTable {
   sort_order: Generated<number>;
 }
 
-export interface Database extends ContestTables, LibraryTables, ChannelTables, NotificationTables {
+export interface Database extends ContestTables, LibraryTables, ChannelTables, NotificationTables, NewsTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;

@@ -10,6 +10,7 @@ import * as contests from './0008-contests.js';
 import * as contestStartLighter from './0009-contest-start-lighter.js';
 import * as jobQueue from './0010-job-queue.js';
 import * as library from './0011-library.js';
+import * as news from './0012-news.js';
 import * as channels from './0013-channels.js';
 import * as notifications from './0014-notifications.js';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009-contest-start-lighter': contestStartLighter,
   '0010-job-queue': jobQueue,
   '0011-library': library,
+  '0012-news': news,
   '0013-channels': channels,
   '0014-notifications': notifications,
 };

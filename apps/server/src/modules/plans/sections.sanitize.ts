@@ -5,7 +5,7 @@ import sanitizeHtml from 'sanitize-html';
  * Plan sections are rich text typed or pasted by people (often from Word), shown to every unit
  * below. Only basic formatting survives; scripts, event handlers, styles and non-web links go.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+export const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
   allowedAttributes: { a: ['href'] },
   allowedSchemes: ['http', 'https', 'mailto'],
