@@ -121,6 +121,22 @@ describe('the whole path, with abilities and comments', () => {
       ['rejection', 'Đề nghị bổ sung ảnh bìa.'],
       ['comment', 'Đã bổ sung, nhờ ban biên tập xem lại.'],
     ]);
+    // The province's editor heard of both submissions; the writer of the answers and the publication.
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['account_id', 'title'])
+      .where('kind', '=', 'article_workflow')
+      .where('title', 'like', '%Hội thi cắm hoa%')
+      .orderBy('id')
+      .execute();
+    const title = 'Hội thi cắm hoa chào mừng ngày 20/10';
+    expect(notices).toEqual([
+      { account_id: world.accounts.provinceEditor.id, title: `Tin bài chờ duyệt: ${title}` },
+      { account_id: world.accounts.schoolEditor.id, title: `Tin bài bị trả lại: ${title}` },
+      { account_id: world.accounts.provinceEditor.id, title: `Tin bài chờ duyệt: ${title}` },
+      { account_id: world.accounts.schoolEditor.id, title: `Tin bài đã được duyệt: ${title}` },
+      { account_id: world.accounts.schoolEditor.id, title: `Tin bài đã được đăng: ${title}` },
+    ]);
     const audit = await db
       .selectFrom('audit_events')
       .select('action')

@@ -68,9 +68,8 @@ async function publishNow(tx: Tx, actor: Actor | null, article: ArticleRecord, s
   });
   await workflowNotice(tx, {
     accountIds: author(article),
-    kind: 'article.published',
     title: `Tin bài đã được đăng: ${article.title}`,
-    link: `/tin-tuc/${article.slug}`,
+    link: link(article.id),
   });
 }
 
@@ -87,7 +86,6 @@ export async function transitionArticle(db: Db, actor: Actor, id: number, transi
         await setStatus(tx, id, 'submitted', { rejection_reason: null });
         notice = {
           accountIds: await editorsOf(tx, article.publisherUnitId),
-          kind: 'article.submitted',
           title: `Tin bài chờ duyệt: ${article.title}`,
           body: `${article.unitName} gửi tin bài để duyệt.`,
           link: link(id),
@@ -98,7 +96,6 @@ export async function transitionArticle(db: Db, actor: Actor, id: number, transi
         await setStatus(tx, id, 'approved');
         notice = {
           accountIds: author(article),
-          kind: 'article.approved',
           title: `Tin bài đã được duyệt: ${article.title}`,
           link: link(id),
         };
@@ -111,7 +108,6 @@ export async function transitionArticle(db: Db, actor: Actor, id: number, transi
           .execute();
         notice = {
           accountIds: author(article),
-          kind: 'article.rejected',
           title: `Tin bài bị trả lại: ${article.title}`,
           body: transition.reason,
           link: link(id),
@@ -143,7 +139,9 @@ export async function transitionArticle(db: Db, actor: Actor, id: number, transi
         ...(transition.action === 'reject' ? { reason: transition.reason } : {}),
       },
     });
-    if (notice) await workflowNotice(tx, notice);
+    // Nobody is told of what they did themselves.
+    if (notice)
+      await workflowNotice(tx, { ...notice, accountIds: notice.accountIds.filter((a) => a !== actor.accountId) });
   });
 }
 
