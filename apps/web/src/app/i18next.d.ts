@@ -2,7 +2,7 @@ import 'i18next';
 import type vi from '../locales/vi.json';
 
 /** The shared texts, and each module's own (`modules/<name>/locales/vi.json`), as `& typeof …`. */
-type Texts = typeof vi;
+type Texts = typeof vi & typeof import('../modules/notifications/locales/vi.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

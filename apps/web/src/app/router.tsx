@@ -27,6 +27,7 @@ import {
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
+import { type NotificationsSearch, parseNotificationsSearch } from '../modules/notifications/notifications-search';
 import { type CascadeSearch, parseCascadeSearch } from '../modules/plans/cascade-search';
 import { type PlanSearch, parsePlanSearch } from '../modules/plans/plan-search';
 import { type PlansSearch, parsePlansSearch } from '../modules/plans/plans-search';
@@ -70,6 +71,14 @@ const AttemptResultPage = lazy(() =>
 );
 const PublicContestPage = lazy(() =>
   import('../modules/contests/public-contest-page').then((m) => ({ default: m.PublicContestPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../modules/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('../modules/notifications/notification-settings-page').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
 );
 const PublicAttemptPage = lazy(() =>
   import('../modules/contests/public-attempt-page').then((m) => ({ default: m.PublicAttemptPage })),
@@ -457,6 +466,34 @@ const contestRoute = createRoute({
   },
 });
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: (search: Record<string, unknown>): NotificationsSearch => parseNotificationsSearch(search),
+  component: function NotificationsRoute() {
+    const search = notificationsRoute.useSearch();
+    const navigate = useNavigate({ from: '/notifications' });
+    return (
+      <Lazy>
+        <NotificationsPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications/settings',
+  component: () => (
+    <Lazy>
+      <NotificationSettingsPage />
+    </Lazy>
+  ),
+});
+
 const attemptResultRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contests/attempts/$attemptId',
@@ -592,6 +629,8 @@ const routeTree = rootRoute.addChildren([
     contestsRoute,
     contestRoute,
     attemptResultRoute,
+    notificationsRoute,
+    notificationSettingsRoute,
   ]),
 ]);
 

@@ -1,8 +1,9 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconCheck, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage, LANGUAGES } from '../app/i18n';
 import type { Me } from '../app/types';
+import { AnchorLink } from './links';
 
 interface AccountMenuProps {
   me: Me;
@@ -47,6 +48,15 @@ export function AccountMenu({ me, onChangePassword, onLogout }: AccountMenuProps
         <Menu.Divider />
         <Menu.Item leftSection={<IconKey size={16} />} onClick={onChangePassword}>
           {t('account.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          component={AnchorLink}
+          to="/notifications/settings"
+          leftSection={<IconBellCog size={16} />}
+          c="dark"
+          underline="never"
+        >
+          {t('notifications.settings')}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Label>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../app/session';
 import { useLogout } from '../modules/auth/auth-api';
 import { ChangePasswordModal } from '../modules/auth/change-password-modal';
+import { NotificationBell } from '../modules/notifications/notification-bell';
 import { AccountMenu } from './account-menu';
 import { NavLinkLink } from './links';
 
@@ -108,7 +109,10 @@ export function AppLayout() {
               </Text>
             </UnstyledButton>
           </Group>
-          <AccountMenu me={me} onChangePassword={() => setPasswordOpened(true)} onLogout={doLogout} />
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
+            <AccountMenu me={me} onChangePassword={() => setPasswordOpened(true)} onLogout={doLogout} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
