@@ -190,7 +190,7 @@ describe('an assignment’s progress and who has not confirmed', () => {
 
 describe('a quiz before confirming', () => {
   let quizId: number;
-  let questions: { id: number; options: { id: string }[] }[];
+  let questions: { id: number; correct: string | null }[];
 
   it('refuses a malformed assignment with Vietnamese field errors', async () => {
     const response = await as(app, province).post('/api/study/assignments', {
@@ -271,8 +271,8 @@ describe('a quiz before confirming', () => {
     const seen = await as(app, member.an as Session).get(`/api/study/assignments/${quizId}`);
     questions = seen.json().questions;
     expect(seen.json()).toMatchObject({ canConfirm: true, canManage: false, confirmedAt: null });
-    expect(questions.map((q: { correct?: unknown }) => q.correct)).toEqual([null, null]);
-    const [q1, q2] = questions as [{ id: number }, { id: number }];
+    expect(questions.map((q) => q.correct)).toEqual([null, null]);
+    const [q1, q2] = questions as [{ id: number }, { id: number }, ...unknown[]];
     const url = `/api/study/assignments/${quizId}/confirm`;
 
     const missing = await as(app, member.an as Session).post(url, { answers: { [q1.id]: 'a' } });
