@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create table article_channel_posts (
       id bigint generated always as identity primary key,
-      article_id bigint not null,
+      article_id bigint not null references articles(id) on delete cascade,
       unit_id bigint not null references units(id),
       channel text not null check (channel in ('zalo', 'facebook')),
       status text not null default 'pending'
@@ -59,11 +59,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- Deliveries per unit, channel and month (reach figures).
     create index article_channel_posts_unit on article_channel_posts (unit_id, channel, created_at);
   `.execute(db);
-  // The articles table comes with the news module (0012); the outbox follows its articles.
-  const articles = await sql<{ exists: boolean }>`select to_regclass('articles') is not null as exists`.execute(db);
-  if (articles.rows[0]?.exists) {
-    await sql`
-      alter table article_channel_posts add constraint article_channel_posts_article
-        foreign key (article_id) references articles(id) on delete cascade`.execute(db);
-  }
 }
