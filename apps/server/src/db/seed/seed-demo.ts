@@ -8,6 +8,7 @@ import { generatePassword } from '../../platform/passwords.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoContest } from './demo-contest.js';
 import { buildDemoOrganisation } from './demo-data.js';
+import { seedDemoNotifications } from './demo-notifications.js';
 import { seedProvincePlan } from './seed-plan.js';
 
 export interface DemoLogins {
@@ -126,6 +127,7 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   await seedProvincePlan(db, actor, unitOf('province'));
   await seedDemoActivities(db, actor);
   await seedDemoContest(db, actor, { demoMemberId: memberOf(plainMember.key) });
+  await seedDemoNotifications(db);
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',

@@ -8,7 +8,7 @@ import { announceOpenedRounds } from './contest-rounds.js';
 
 const { db } = await testDatabase();
 let tree: Awaited<ReturnType<typeof makeTree>>;
-const accounts: Record<string, number> = {};
+const accounts = { cuc: 0, dung: 0, an: 0, communeAdmin: 0 };
 
 beforeAll(async () => {
   await ensureQueues(db);
@@ -55,7 +55,7 @@ describe('contest round opening', () => {
       link: `/contests/${contestId}`,
     });
     const byAccount = Object.fromEntries(notices.map((n) => [n.account_id, n.email_status]));
-    expect(byAccount).toEqual({ [accounts.cuc as number]: null, [accounts.dung as number]: 'pending' });
+    expect(byAccount).toEqual({ [accounts.cuc]: null, [accounts.dung]: 'pending' });
     const jobs = await sql<{ n: number }>`
       select count(*)::int as n from pgboss.job where name = 'notification-email'`.execute(db);
     expect(jobs.rows[0]?.n).toBe(1);
