@@ -229,6 +229,10 @@ export const roundView = z.object({
   /** 'upcoming' | 'open' | 'closed', by the server's clock. */
   state: z.enum(['upcoming', 'open', 'closed']),
   resultsPublished: z.boolean(),
+  /** The organiser may still change it: it has not closed. */
+  canEdit: z.boolean(),
+  /** The organiser may delete it: nobody has started it, and it is not a published contest's only round. */
+  canDelete: z.boolean(),
 });
 
 export const contestView = z.object({
@@ -282,11 +286,24 @@ export const questionImportResult = z.object({ imported: z.number() });
 
 // ——— Taking part ———
 
+/** A field of the public registration form: empty says "please enter", never "invalid". */
+const entryText = (label: string, max: number) =>
+  z
+    .string({ error: `Vui lòng nhập ${label}` })
+    .trim()
+    .min(1, `Vui lòng nhập ${label}`)
+    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} tối đa ${max} ký tự`);
+
 export const publicEntryInput = z.object({
-  fullName: text('họ và tên', 120),
-  unitName: text('đơn vị công tác', 300),
+  fullName: entryText('họ và tên', 120),
+  unitName: entryText('đơn vị công tác', 300),
   unitId: z.number().int().positive().nullable().default(null),
-  phone: phoneSchema,
+  // Only a phone that was typed can be "không hợp lệ".
+  phone: z
+    .string({ error: 'Vui lòng nhập số điện thoại' })
+    .trim()
+    .min(1, 'Vui lòng nhập số điện thoại')
+    .pipe(phoneSchema),
 });
 
 /** What a player sees of a drawn question: never which options are correct. */
@@ -341,6 +358,13 @@ export const submitInput = saveExtrasInput.extend({
 export const attemptResult = z.object({
   attemptId: z.number(),
   roundId: z.number(),
+  /**
+   * Where the attempt belongs, so its page can name the contest and round and lead back; null in
+   * the answer to a submission (the player already shows them).
+   */
+  contestId: z.number().nullable(),
+  contestTitle: z.string().nullable(),
+  roundTitle: z.string().nullable(),
   attemptNo: z.number(),
   status: z.enum(ATTEMPT_STATUSES),
   /** True when this submission found the attempt already closed (a retry, another tab). */

@@ -13,12 +13,27 @@ import { type PlayRound, playRound } from './round-cache.js';
  * (others may still be answering the same questions).
  */
 
-export function resultView(attempt: ClosedAttempt, alreadyClosed: boolean, review: ReviewItem[] | null = null) {
+/** The contest and round an attempt belongs to, named on its result page. */
+export interface AttemptPlace {
+  contestId: number;
+  contestTitle: string;
+  roundTitle: string;
+}
+
+export function resultView(
+  attempt: ClosedAttempt,
+  alreadyClosed: boolean,
+  review: ReviewItem[] | null = null,
+  place: AttemptPlace | null = null,
+) {
   const closed = attempt.status !== 'open';
   const essayScore = attempt.essay_score === null ? null : Number(attempt.essay_score);
   return {
     attemptId: attempt.id,
     roundId: attempt.round_id,
+    contestId: place?.contestId ?? null,
+    contestTitle: place?.contestTitle ?? null,
+    roundTitle: place?.roundTitle ?? null,
     attemptNo: attempt.attempt_no,
     status: attempt.status,
     alreadyClosed,
@@ -93,7 +108,11 @@ export async function myAttemptResult(
   if (!attempt || !mine) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt thi.');
   const round = await playRound(db, attempt.round_id);
   const review = attempt.status === 'open' ? null : await reviewOf(db, round, attempt.id);
-  return resultView(attempt, false, review);
+  return resultView(attempt, false, review, {
+    contestId: round.contestId,
+    contestTitle: round.contestTitle,
+    roundTitle: round.title,
+  });
 }
 
 /** An entry's attempts in each round of a contest: what the contest page shows its owner. */

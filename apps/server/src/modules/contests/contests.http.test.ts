@@ -248,6 +248,8 @@ describe('setting up a contest', () => {
     const same = await s.patch(`/api/contests/rounds/${roundId}`, { questionCount: 2, title: 'Tuần đầu tiên' });
     expect(same.statusCode).toBe(200);
     expect(same.json()).toMatchObject({ title: 'Tuần đầu tiên', questionCount: 2, attemptsAllowed: 2 });
+    // The abilities say what the server accepts: a started round is edited but not deleted.
+    expect(same.json()).toMatchObject({ canEdit: true, canDelete: false });
     expect((await s.delete(`/api/contests/rounds/${roundId}`)).statusCode).toBe(409);
     // More questions than the bank has, in a published contest: refused at once.
     const tooMany = await s.patch(`/api/contests/rounds/${second.id}`, { questionCount: 9 });
@@ -262,6 +264,18 @@ describe('setting up a contest', () => {
     const closed = await s.patch(`/api/contests/rounds/${second.id}`, { title: 'Sửa muộn' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.message).toBe('Vòng thi đã kết thúc nên không sửa được nữa.');
+    const abilities = (await s.get(`/api/contests/${contestId}`))
+      .json()
+      .rounds.map((r: { id: number; canEdit: boolean; canDelete: boolean }) => [r.id, r.canEdit, r.canDelete]);
+    // Closed and never started: no more edits, but it may still go (the server agrees, below).
+    expect(abilities).toEqual([
+      [roundId, true, false],
+      [second.id, false, true],
+    ]);
+    expect((await s.delete(`/api/contests/rounds/${second.id}`)).statusCode).toBe(204);
+    // Now the only round of a published contest: it stays.
+    const [only] = (await s.get(`/api/contests/${contestId}`)).json().rounds;
+    expect(only).toMatchObject({ id: roundId, canDelete: false });
   });
 
   it('deletes a round without attempts and renumbers the ones after it', async () => {
@@ -287,7 +301,11 @@ describe('who sees and who manages a contest', () => {
     const s = client(app, adminA);
     const seen = await s.get(`/api/contests/${contestId}`);
     expect(seen.statusCode).toBe(200);
-    expect(seen.json()).toMatchObject({ canManage: false, canEnter: false });
+    expect(seen.json()).toMatchObject({
+      canManage: false,
+      canEnter: false,
+      rounds: [{ canEdit: false, canDelete: false }],
+    });
     expect((await s.patch(`/api/contests/${contestId}`, { title: 'Đổi' })).statusCode).toBe(403);
     expect((await s.post(`/api/contests/${contestId}/rounds`, roundBody())).statusCode).toBe(403);
     expect((await s.patch(`/api/contests/rounds/${roundId}`, { title: 'Đổi' })).statusCode).toBe(403);

@@ -35,6 +35,8 @@ export interface RoundRow {
   essay_question: string | null;
   prizes: ContestPrize[];
   results_published_at: Date | null;
+  /** Someone has started an attempt in it (it can no longer be deleted). */
+  has_attempts: boolean;
 }
 
 export function roundState(round: { opens_at: Date; closes_at: Date }, now = new Date()): RoundState {
@@ -55,8 +57,13 @@ export function canEnterContest(place: MemberPlace | null, contest: ContestPlace
   return contest.audience === 'public' || within(place.unitPath, contest.audiencePath);
 }
 
-export function presentRound(row: RoundRow, canManage: boolean, now = new Date()): RoundView {
+/**
+ * `onlyOfPublished`: the round is the only one of a published contest, which must keep one
+ * (the same rules `updateRound` and `deleteRound` apply).
+ */
+export function presentRound(row: RoundRow, canManage: boolean, now = new Date(), onlyOfPublished = false): RoundView {
   const resultsPublished = row.results_published_at !== null;
+  const state = roundState(row, now);
   return {
     id: row.id,
     contestId: row.contest_id,
@@ -75,8 +82,10 @@ export function presentRound(row: RoundRow, canManage: boolean, now = new Date()
     predictionAnswer: canManage || resultsPublished ? row.prediction_answer : null,
     essayQuestion: row.essay_question,
     prizes: row.prizes,
-    state: roundState(row, now),
+    state,
     resultsPublished,
+    canEdit: canManage && state !== 'closed',
+    canDelete: canManage && !row.has_attempts && !onlyOfPublished,
   };
 }
 
@@ -120,7 +129,9 @@ export function presentContest(
     ...head,
     rules: contest.rules,
     prizes: contest.prizes,
-    rounds: rounds.map((round) => presentRound(round, head.canManage, now)),
+    rounds: rounds.map((round) =>
+      presentRound(round, head.canManage, now, contest.status === 'published' && rounds.length === 1),
+    ),
   };
 }
 

@@ -2,14 +2,17 @@ import type { ContestStatus } from '@lan-toa/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
+import { AppError } from '../../platform/errors.js';
 import { visibleContestCondition } from './contests.policy.js';
 import {
   type ContestSummary,
   type ContestView,
   type MemberPlace,
   presentContest,
+  presentRound,
   presentSummary,
   type RoundRow,
+  type RoundView,
   type SummaryRow,
 } from './contests.presenter.js';
 import { findVisibleContest } from './contests.repository.js';
@@ -29,6 +32,10 @@ export async function memberPlace(db: Executor, actor: Actor | null): Promise<Me
     limit 1`.execute(db);
   return row.rows[0] ?? null;
 }
+
+const hasAttempts = sql<boolean>`exists (select 1 from contest_attempts a where a.round_id = contest_rounds.id)`.as(
+  'has_attempts',
+);
 
 export async function contestRounds(db: Executor, contestId: number): Promise<RoundRow[]> {
   return db
@@ -51,6 +58,7 @@ export async function contestRounds(db: Executor, contestId: number): Promise<Ro
       'essay_question',
       'prizes',
       'results_published_at',
+      hasAttempts,
     ])
     .where('contest_id', '=', contestId)
     .orderBy('number')
@@ -58,8 +66,28 @@ export async function contestRounds(db: Executor, contestId: number): Promise<Ro
 }
 
 export async function findRound(db: Executor, roundId: number): Promise<RoundRow | null> {
-  const row = await db.selectFrom('contest_rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+  const row = await db
+    .selectFrom('contest_rounds')
+    .selectAll()
+    .select(hasAttempts)
+    .where('id', '=', roundId)
+    .executeTakeFirst();
   return row ?? null;
+}
+
+/** One round as its organiser sees it: the answer to adding or changing it. */
+export async function viewRound(db: Executor, roundId: number): Promise<RoundView> {
+  const round = await findRound(db, roundId);
+  if (!round) throw new AppError('NOT_FOUND', 'Không tìm thấy vòng thi.');
+  const contest = await db
+    .selectFrom('contests')
+    .select([
+      'status',
+      sql<number>`(select count(*) from contest_rounds r where r.contest_id = contests.id)::int`.as('rounds'),
+    ])
+    .where('id', '=', round.contest_id)
+    .executeTakeFirstOrThrow();
+  return presentRound(round, true, new Date(), contest.status === 'published' && contest.rounds === 1);
 }
 
 /** Active questions: what rounds can draw from. */

@@ -13,10 +13,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { requireActor } from '../../platform/auth-plugin.js';
-import { AppError } from '../../platform/errors.js';
 import { createContest, deleteContest, publishContest, updateContest } from './contests.commands.js';
-import { presentRound } from './contests.presenter.js';
-import { findRound, listContests, viewContest } from './contests.queries.js';
+import { listContests, viewContest, viewRound } from './contests.queries.js';
 import { createRound, deleteRound, updateRound } from './rounds.commands.js';
 
 /**
@@ -26,12 +24,6 @@ import { createRound, deleteRound, updateRound } from './rounds.commands.js';
 export const CONTEST_SETUP_TAGS = ['Cuộc thi trực tuyến — thiết lập'];
 const tags = CONTEST_SETUP_TAGS;
 const roundParams = z.object({ roundId: z.coerce.number().int().positive() });
-
-async function viewRound(db: Db, roundId: number) {
-  const round = await findRound(db, roundId);
-  if (!round) throw new AppError('NOT_FOUND', 'Không tìm thấy vòng thi.');
-  return presentRound(round, true);
-}
 
 export const contestRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
