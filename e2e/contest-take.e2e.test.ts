@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetRound } from '../apps/server/src/modules/contests/round-cache.js';
 import { login, makeAccount, makeMembers, makeTree, type Session } from '../apps/server/test/factories.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
@@ -9,6 +10,7 @@ let browser: Browser;
 let member: { login: string; password: string };
 let contestId: number;
 
+const TITLE = 'Cuộc thi tìm hiểu lịch sử Công đoàn Việt Nam';
 const RIGHT = '28/7/1929';
 const RIGHT_MANY = ['Tuyên truyền, vận động đoàn viên', 'Chăm lo đời sống đoàn viên'];
 
@@ -55,7 +57,7 @@ beforeAll(async () => {
 
   const contest = await call<{ id: number }>(organiser, 'POST', '/api/contests', {
     unitId: tree.province,
-    title: 'Cuộc thi tìm hiểu lịch sử Công đoàn Việt Nam',
+    title: TITLE,
     rules: 'Mỗi lượt 20 câu hỏi trong 30 phút.',
     prizes: '1 giải Nhất',
   });
@@ -185,6 +187,9 @@ describe('a member on a phone', () => {
     await page.waitForURL(/\/contests\/attempts\/\d+/u, { timeout: 15_000 });
     await page.getByTestId('attempt-result').waitFor();
     expect(await page.getByTestId('attempt-correct').textContent()).toBe('15/20');
+    // The result says which contest and round it was.
+    expect(await page.getByTestId('attempt-contest').textContent()).toBe(TITLE);
+    expect(await page.getByTestId('attempt-round').textContent()).toBe('Tuần 1 · lượt thi thứ 1');
     expect(await page.getByTestId('attempt-review-later').textContent()).toContain(
       'Đáp án sẽ được công bố khi vòng thi kết thúc',
     );
@@ -204,6 +209,29 @@ describe('a member on a phone', () => {
     await page.getByTestId('attempt-back').click();
     await page.getByTestId('round-my-attempts').waitFor();
     expect(await page.getByTestId('round-my-attempts').textContent()).toContain('15/20');
+    await context.close();
+  });
+
+  it('says when the round ended, not just that it is not open', async () => {
+    // The round closed two minutes ago (a whole minute, as the page shows it).
+    const closesAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 120_000);
+    const round = await server.db
+      .updateTable('contest_rounds')
+      .set({ closes_at: closesAt })
+      .where('contest_id', '=', contestId)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    forgetRound(round.id);
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logIn(page, member);
+    await page.goto(`${server.url}/contests/rounds/${round.id}/play?contestId=${contestId}`);
+    await page.getByTestId('play-start-error').waitFor();
+    const vn = new Date(closesAt.getTime() + 7 * 3_600_000).toISOString();
+    const when = `${vn.slice(11, 16)} ngày ${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)}`;
+    await expect
+      .poll(() => page.getByTestId('play-start-error-title').textContent())
+      .toBe(`Vòng thi “Tuần 1” đã kết thúc lúc ${when}.`);
     await context.close();
   });
 });

@@ -536,8 +536,8 @@ const playRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): FromContestSearch => parseFromContestSearch(search),
   component: function PlayRoute() {
     const { roundId } = playRoute.useParams();
-    // `?contestId=` of older links: the attempt names its contest now; kept for the way back
-    // when the attempt cannot start.
+    // `?contestId=`: the attempt names its contest once it starts; when it cannot start, this
+    // gives the way back and the round's times ("ended at …").
     const { contestId } = playRoute.useSearch();
     return (
       <Lazy>

@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { AttemptReview } from './attempt-review';
 import { formatDuration, formatScore, formatVnMoment } from './contest-format';
 import type { AttemptResult } from './contest-types';
-import { attemptResultQuery, contestQuery } from './contests-api';
+import { attemptResultQuery } from './contests-api';
 
 function Figure({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
@@ -25,17 +25,16 @@ function Figure({ label, value, testId }: { label: string; value: ReactNode; tes
 }
 
 /** One of my attempts: the score at once, the answers once the round's results are published. */
-export function AttemptResultPage({ attemptId, contestId }: { attemptId: number; contestId?: number }) {
+export function AttemptResultPage({ attemptId, contestId: linked }: { attemptId: number; contestId?: number }) {
   const { t } = useTranslation();
   const result = useQuery(attemptResultQuery(attemptId));
-  const contest = useQuery({ ...contestQuery(contestId ?? 0), enabled: contestId !== undefined });
   if (result.isLoading) return <LoadingState />;
   if (result.isError || !result.data) return <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
-  const round = contest.data?.rounds.find((r) => r.id === result.data.roundId);
+  // The result names its contest and round; the link's ?contestId is only a fallback.
+  const contestId = result.data.contestId ?? linked;
   return (
     <ResultView
       result={result.data}
-      roundTitle={round?.title ?? null}
       crumbs={
         <Breadcrumbs separatorMargin={6}>
           <AnchorLink to="/contests" size="sm">
@@ -43,7 +42,7 @@ export function AttemptResultPage({ attemptId, contestId }: { attemptId: number;
           </AnchorLink>
           {contestId !== undefined ? (
             <AnchorLink to="/contests/$contestId" params={{ contestId: String(contestId) }} size="sm" lineClamp={1}>
-              {contest.data?.title ?? t('contests.result.contest')}
+              {result.data.contestTitle ?? t('contests.result.contest')}
             </AnchorLink>
           ) : null}
           <Text size="sm" c="dimmed" aria-current="page">
@@ -74,7 +73,6 @@ export function AttemptResultPage({ attemptId, contestId }: { attemptId: number;
 
 interface ResultViewProps {
   result: AttemptResult;
-  roundTitle: string | null;
   /** Above the result: the breadcrumbs of the app, or the public page's way back. */
   crumbs?: ReactNode;
   /** Below it: the way back to the contest. */
@@ -84,7 +82,7 @@ interface ResultViewProps {
 }
 
 /** The result of one attempt, wherever it is read: in the app or on a public contest's pages. */
-export function ResultView({ result, roundTitle, crumbs, back, noReviewText }: ResultViewProps) {
+export function ResultView({ result, crumbs, back, noReviewText }: ResultViewProps) {
   const { t } = useTranslation();
   const voided = result.status === 'voided';
   const expired = result.status === 'expired';
@@ -106,9 +104,14 @@ export function ResultView({ result, roundTitle, crumbs, back, noReviewText }: R
           <Title order={1} fz={{ base: 'h3', sm: 'h2' }}>
             {heading}
           </Title>
-          {roundTitle ? (
+          {result.contestTitle ? (
+            <Text size="sm" c="dimmed" data-testid="attempt-contest">
+              {result.contestTitle}
+            </Text>
+          ) : null}
+          {result.roundTitle ? (
             <Text size="sm" fw={500} data-testid="attempt-round">
-              {t('contests.result.roundLine', { round: roundTitle, number: result.attemptNo })}
+              {t('contests.result.roundLine', { round: result.roundTitle, number: result.attemptNo })}
             </Text>
           ) : null}
           {result.alreadyClosed ? (

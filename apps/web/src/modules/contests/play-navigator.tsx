@@ -68,6 +68,8 @@ interface NavigatorProps {
   current: number;
   /** Index of the prediction/essay page, when the round has one. */
   extrasIndex: number | null;
+  /** What that page is called: in full (for screen readers) and on its square. */
+  extrasLabels: { title: string; short: string };
   extrasFilled: boolean;
   onGo: (index: number) => void;
 }
@@ -79,6 +81,7 @@ export function PlayNavigator({
   status,
   current,
   extrasIndex,
+  extrasLabels,
   extrasFilled,
   onGo,
 }: NavigatorProps) {
@@ -128,11 +131,11 @@ export function PlayNavigator({
             data-answered={extrasFilled || undefined}
             data-current={current === extrasIndex || undefined}
             aria-current={current === extrasIndex ? 'step' : undefined}
-            aria-label={t('contests.play.extrasTitle')}
+            aria-label={extrasLabels.title}
             onClick={() => onGo(extrasIndex)}
             style={{ gridColumn: 'span 2' }}
           >
-            {t('contests.play.extrasShort')}
+            {extrasLabels.short}
           </button>
         ) : null}
       </div>

@@ -19,7 +19,7 @@ import { contestKeys } from './contests-api';
 import { isTransient, startAttempt } from './play-api';
 import { PlayClock, PlayNavigator, SaveIndicator } from './play-navigator';
 import classes from './play-page.module.css';
-import { ExtrasCard, QuestionCard } from './play-question';
+import { ExtrasCard, extrasLabels, QuestionCard } from './play-question';
 import { PlayStartError } from './play-start-error';
 import { SubmitDialog } from './play-submit-dialog';
 import { useAttemptSession } from './use-attempt-session';
@@ -59,7 +59,7 @@ export function PlayPage({ roundId, place }: PlayPageProps) {
     );
   }
   if (start.isError || !start.data) {
-    return <PlayStartError error={start.error} place={place} onRetry={() => void start.refetch()} />;
+    return <PlayStartError error={start.error} roundId={roundId} place={place} onRetry={() => void start.refetch()} />;
   }
   return <AttemptPlayer key={start.data.attemptId} view={start.data} visitor={place.kind === 'public'} />;
 }
@@ -78,7 +78,13 @@ function AttemptPlayer({ view, visitor }: PlayerProps) {
   const done = (result: AttemptResult) => {
     // A visitor without an account reads the result with this token (kept in memory only).
     rememberAttemptToken(result.attemptId, view.token);
-    client.setQueryData(contestKeys.attempt(result.attemptId), result);
+    // The submission's answer leaves out where the attempt belongs; the player knows it.
+    client.setQueryData(contestKeys.attempt(result.attemptId), {
+      ...result,
+      contestId: result.contestId ?? view.contestId,
+      contestTitle: result.contestTitle ?? view.contestTitle,
+      roundTitle: result.roundTitle ?? view.roundTitle,
+    });
     void client.invalidateQueries({ queryKey: contestKeys.me(view.contestId) });
     const attemptId = String(result.attemptId);
     if (visitor)
@@ -206,6 +212,7 @@ function AttemptPlayer({ view, visitor }: PlayerProps) {
             status={session.status}
             current={current}
             extrasIndex={extrasIndex}
+            extrasLabels={extrasLabels(t, view.predictionQuestion, view.essayQuestion)}
             extrasFilled={!missingPrediction && !missingEssay}
             onGo={go}
           />

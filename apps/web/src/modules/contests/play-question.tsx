@@ -1,4 +1,5 @@
 import { Badge, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format';
 import type { AttemptQuestion } from './contest-types';
@@ -96,14 +97,29 @@ interface ExtrasCardProps {
   onEssay: (text: string) => void;
 }
 
+/** The page after the multiple-choice questions, named by what it holds: a prediction, an essay, or both. */
+export function extrasLabels(
+  t: TFunction,
+  predictionQuestion: string | null,
+  essayQuestion: string | null,
+): { title: string; short: string } {
+  if (essayQuestion === null) {
+    return { title: t('contests.play.extrasTitlePrediction'), short: t('contests.play.extrasShort') };
+  }
+  if (predictionQuestion === null) {
+    return { title: t('contests.play.extrasTitleEssay'), short: t('contests.play.extrasShortEssay') };
+  }
+  return { title: t('contests.play.extrasTitle'), short: t('contests.play.extrasShort') };
+}
+
 /** The prediction (tie-break) and essay questions of a round, after the multiple-choice ones. */
 export function ExtrasCard(props: ExtrasCardProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} data-testid="play-extras">
       <Stack gap="md">
-        <Text size="sm" fw={700} c="blue.8">
-          {t('contests.play.extrasTitle')}
+        <Text size="sm" fw={700} c="blue.8" data-testid="play-extras-title">
+          {extrasLabels(t, props.predictionQuestion, props.essayQuestion).title}
         </Text>
         {props.predictionQuestion !== null ? (
           <TextInput

@@ -9,26 +9,70 @@ import {
   IconUserPlus,
   IconWifiOff,
 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
+import { formatDate } from '../../app/format';
 import { ButtonLink } from '../../components/links';
+import { toVnParts } from './contest-format';
+import type { ContestView } from './contest-types';
+import { contestQuery } from './contests-api';
 import { isTransient } from './play-api';
 import type { PlayPlace } from './play-page';
 
 interface PlayStartErrorProps {
   error: unknown;
+  roundId: number;
   place: PlayPlace;
   onRetry: () => void;
 }
 
-/** Why the attempt could not start, in the server's words, and what to do next. */
-export function PlayStartError({ error, place, onRetry }: PlayStartErrorProps) {
+/** A round that is not open, said with its own times: closed at …, opens at …, or a contest not yet published. */
+function notOpenWords(contest: ContestView | undefined, roundId: number, t: TFunction, now = Date.now()) {
+  const round = contest?.rounds.find((r) => r.id === roundId);
+  if (!contest || !round) return null;
+  const at = (value: string) => {
+    const { date, time } = toVnParts(value);
+    return { time, date: formatDate(date) };
+  };
+  if (contest.status !== 'published') {
+    return { title: t('contests.play.contestDraft'), hint: t('contests.play.notOpenHint') };
+  }
+  if (now >= Date.parse(round.closesAt)) {
+    return {
+      title: t('contests.play.roundClosedAt', { round: round.title, ...at(round.closesAt) }),
+      hint: t('contests.play.roundClosedHint'),
+    };
+  }
+  if (now < Date.parse(round.opensAt)) {
+    return {
+      title: t('contests.play.roundOpensAt', { round: round.title, ...at(round.opensAt) }),
+      hint: t('contests.play.roundOpensHint'),
+    };
+  }
+  return null;
+}
+
+/** Why the attempt could not start, in the server's words (or the round's times), and what to do next. */
+export function PlayStartError({ error, roundId, place, onRetry }: PlayStartErrorProps) {
   const { t } = useTranslation();
   const code = error instanceof ApiError ? error.code : null;
+  // "Not open" alone is vague: the contest's rounds tell when it closed or when it opens.
+  const contest = useQuery({
+    ...contestQuery(place.contestId ?? 0),
+    enabled: code === 'ROUND_NOT_OPEN' && place.contestId !== undefined,
+    retry: false,
+  });
+  const notOpen = code === 'ROUND_NOT_OPEN' ? notOpenWords(contest.data, roundId, t) : null;
   const shapes: Record<string, { icon: ReactNode; color: string; hint: string }> = {
-    ROUND_NOT_OPEN: { icon: <IconClockPause size={36} />, color: 'orange', hint: t('contests.play.notOpenHint') },
+    ROUND_NOT_OPEN: {
+      icon: <IconClockPause size={36} />,
+      color: 'orange',
+      hint: notOpen?.hint ?? t('contests.play.notOpenHint'),
+    },
     ATTEMPTS_EXHAUSTED: { icon: <IconTrophy size={36} />, color: 'blue', hint: t('contests.play.exhaustedHint') },
     NOT_IN_AUDIENCE: { icon: <IconLock size={36} />, color: 'red', hint: t('contests.play.notInAudienceHint') },
     // A public contest opened without registering (or from another browser).
@@ -48,8 +92,8 @@ export function PlayStartError({ error, place, onRetry }: PlayStartErrorProps) {
           <ThemeIcon color={shape.color} variant="light" size={72} radius="xl">
             {shape.icon}
           </ThemeIcon>
-          <Title order={1} size="h3">
-            {errorMessage(error, t)}
+          <Title order={1} size="h3" data-testid="play-start-error-title">
+            {notOpen?.title ?? errorMessage(error, t)}
           </Title>
           <Text size="sm" c="dimmed">
             {shape.hint}

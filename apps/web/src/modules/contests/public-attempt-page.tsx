@@ -6,7 +6,6 @@ import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { ResultView } from './attempt-result-page';
-import { contestQuery } from './contests-api';
 import { publicAttemptQuery } from './public-contest-api';
 import { PublicShell } from './public-shell';
 
@@ -17,8 +16,6 @@ import { PublicShell } from './public-shell';
 export function PublicAttemptPage({ contestId, attemptId }: { contestId: number; attemptId: number }) {
   const { t } = useTranslation();
   const result = useQuery(publicAttemptQuery(attemptId));
-  const contest = useQuery(contestQuery(contestId));
-  const round = contest.data?.rounds.find((r) => r.id === result.data?.roundId);
   const params = { contestId: String(contestId) };
 
   return (
@@ -43,13 +40,10 @@ export function PublicAttemptPage({ contestId, attemptId }: { contestId: number;
       ) : (
         <ResultView
           result={result.data}
-          roundTitle={round?.title ?? null}
           crumbs={
-            contest.data ? (
-              <AnchorLink to="/thi/$contestId" params={params} size="sm" lineClamp={2}>
-                {contest.data.title}
-              </AnchorLink>
-            ) : null
+            <AnchorLink to="/thi/$contestId" params={params} size="sm" lineClamp={2} data-testid="attempt-contest-link">
+              {result.data.contestTitle ?? t('contests.result.contest')}
+            </AnchorLink>
           }
           back={
             <ButtonLink

@@ -59,7 +59,12 @@ export function RoundCard({ contest, round, mine, visitor = false, canPlay }: Ro
           to: '/thi/$contestId/vong/$roundId',
           params: { contestId: String(contest.id), roundId: String(round.id) },
         })
-      : void navigate({ to: '/contests/rounds/$roundId/play', params: { roundId: String(round.id) } });
+      : void navigate({
+          to: '/contests/rounds/$roundId/play',
+          params: { roundId: String(round.id) },
+          // The way back, and the round's times should it have closed meanwhile.
+          search: { contestId: contest.id },
+        });
 
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} data-testid="round-card" data-round-id={round.id}>
