@@ -69,10 +69,11 @@ export function parseTypedDate(text: string): string | null {
 /** Folding for client-side filtering, same rule as the server: no diacritics, đ → d, lower case. */
 export { foldVietnamese } from '@lan-toa/contracts';
 
-/** 95.24 → "95,2%" (one decimal at most). */
-export function formatPercent(value: number, digits = 1): string {
+/** 95.24 → "95,2%" (one decimal at most); with `minDigits` 1, 87 → "87,0%" (columns that line up). */
+export function formatPercent(value: number, digits = 1, minDigits = 0): string {
   const text = new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'vi-VN', {
-    maximumFractionDigits: digits,
+    minimumFractionDigits: minDigits,
+    maximumFractionDigits: Math.max(digits, minDigits),
   }).format(value);
   return `${text}%`;
 }

@@ -71,7 +71,7 @@ export function AttemptsAdmin({ round }: { round: RoundView }) {
     </Group>
   );
   const status = (row: AttemptAdminRow) => (
-    <Text size="sm" fw={600} c={`${STATUS_COLORS[row.status]}.8`}>
+    <Text size="sm" fw={600} c={`${STATUS_COLORS[row.status]}.8`} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
       {t(`contests.attemptStatus.${row.status}`)}
     </Text>
   );

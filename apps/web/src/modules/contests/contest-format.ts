@@ -41,6 +41,23 @@ export function formatDuration(seconds: number | null | undefined, t: TFunction)
   return t('contests.duration.seconds', { seconds: secs });
 }
 
+/**
+ * A time used as a clock, for tables where durations must line up and stay on one line:
+ * 463.24 → "7:43,2"; 3725.4 → "1:02:05,4" (minutes:seconds, tenths after the locale's decimal mark).
+ */
+export function formatClock(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const tenths = Math.round(seconds * 10);
+  const whole = Math.floor(tenths / 10);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const secs = String(whole % 60).padStart(2, '0');
+  // "0,5" in Vietnamese, "0.5" in English: the mark between the digits.
+  const mark = formatNumber(0.5).replace(/\d/gu, '');
+  const clock = hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
+  return `${clock}${mark}${tenths % 10}`;
+}
+
 /** "còn 3 ngày" / "còn 5 giờ" / "còn 12 phút" until a moment; null once it has passed. */
 export function timeLeft(value: string, t: TFunction, now = Date.now()): string | null {
   const ms = Date.parse(value) - now;

@@ -26,7 +26,7 @@ function Rate({ row }: { row: ParticipationRow }) {
         aria-hidden
       />
       <Text size="sm" fw={600} w={56} ta="right">
-        {formatPercent(row.rate)}
+        {formatPercent(row.rate, 1, 1)}
       </Text>
     </Group>
   );
@@ -93,7 +93,7 @@ export function ParticipationTable({ contestId, roundId }: ParticipationProps) {
           </Stack>
           <Stack gap={0} align="flex-end">
             <Text fw={700} fz="xl" data-testid="participation-total-rate">
-              {data.total.rate === null ? '—' : formatPercent(data.total.rate)}
+              {data.total.rate === null ? '—' : formatPercent(data.total.rate, 1, 1)}
             </Text>
             <Text size="xs" c="dimmed">
               {t('contests.participation.counts', {
@@ -126,7 +126,7 @@ export function ParticipationTable({ contestId, roundId }: ParticipationProps) {
               <Card withBorder padding="sm">
                 <Group justify="space-between" gap="xs" wrap="nowrap">
                   <Group gap="xs" wrap="nowrap" miw={0}>
-                    <Text fw={700} w={28} ta="center">
+                    <Text fw={700} w={28} ta="center" style={{ flexShrink: 0 }}>
                       {row.rank ?? '—'}
                     </Text>
                     <Stack gap={0} miw={0}>
@@ -143,7 +143,7 @@ export function ParticipationTable({ contestId, roundId }: ParticipationProps) {
                   </Group>
                   <Group gap={4} wrap="nowrap">
                     <Text size="sm" fw={700}>
-                      {row.rate === null ? '—' : formatPercent(row.rate)}
+                      {row.rate === null ? '—' : formatPercent(row.rate, 1, 1)}
                     </Text>
                     <IconChevronRight size={16} />
                   </Group>

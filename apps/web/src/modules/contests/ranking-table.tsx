@@ -1,13 +1,13 @@
-import { Alert, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle, IconTrophy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format';
 import { PaginationBar } from '../../components/pagination-bar';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
-import { formatDuration } from './contest-format';
+import { formatClock } from './contest-format';
 import type { RankingRow } from './contest-types';
 import { RANKING_PAGE_SIZE, rankingQuery } from './contests-api';
 
@@ -25,11 +25,15 @@ interface RankingTableProps {
 function PrizeBadge({ prize }: { prize: string | null }) {
   if (!prize) return null;
   return (
-    <Badge color="yellow" variant="light" leftSection={<IconTrophy size={12} />}>
+    <Badge color="yellow" variant="light" leftSection={<IconTrophy size={12} />} miw="max-content">
       {prize}
     </Badge>
   );
 }
+
+/** Figures stay on one line; the name and unit columns take the wrapping. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+const CLOCK = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 function distance(row: RankingRow): string {
   return row.predictionDistance === null ? '—' : formatNumber(row.predictionDistance);
@@ -48,6 +52,13 @@ export function RankingTable({
   const [page, setPage] = useState(1);
   const ranking = useQuery(rankingQuery(contestId, roundId, page, pageSize));
 
+  // Organisers' preview of a ranking players cannot see yet: said once, here.
+  const preview = (
+    <Alert color="yellow" icon={<IconInfoCircle size={20} />} data-testid="ranking-preview">
+      {t('contests.ranking.previewOnly')}
+    </Alert>
+  );
+
   if (ranking.isLoading) return <LoadingState />;
   if (ranking.isError || !ranking.data) {
     return <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />;
@@ -62,22 +73,26 @@ export function RankingTable({
   }
   if (data.items.length === 0) {
     return (
-      <EmptyBlock
-        icon={<IconTrophy size={28} />}
-        title={t('contests.ranking.empty')}
-        description={t('contests.ranking.emptyHint')}
-      />
+      <Stack gap="sm">
+        {!data.published ? preview : null}
+        <EmptyBlock
+          icon={<IconTrophy size={28} />}
+          title={t('contests.ranking.empty')}
+          description={t('contests.ranking.emptyHint')}
+        />
+      </Stack>
     );
   }
   const withPrediction = data.items.some((row) => row.predictionDistance !== null);
+  // The overall ranking has no prizes (they are a round's); a column nobody is in is left out.
+  const withPrize = data.items.some((row) => row.prize !== null);
+  const overall = roundId === null;
+  const timeHint = t(overall ? 'contests.ranking.timeHintOverall' : 'contests.ranking.timeHint');
+  const distanceHint = t(overall ? 'contests.ranking.distanceHintOverall' : 'contests.ranking.distanceHint');
 
   return (
     <Stack gap="sm" opacity={ranking.isPlaceholderData ? 0.6 : 1} data-testid="ranking">
-      {!data.published ? (
-        <Alert color="yellow" icon={<IconInfoCircle size={20} />}>
-          {t('contests.ranking.previewOnly')}
-        </Alert>
-      ) : null}
+      {!data.published ? preview : null}
       {data.predictionAnswer !== null ? (
         <Text size="sm" c="dimmed">
           {t('contests.ranking.predictionAnswer', { value: formatNumber(data.predictionAnswer) })}
@@ -99,12 +114,21 @@ export function RankingTable({
                     {row.unitName}
                   </Text>
                   <Text size="xs">
-                    {t('contests.ranking.summary', {
-                      score: formatNumber(row.score),
-                      correct: formatNumber(row.correct),
-                      time: formatDuration(row.timeUsedSeconds, t),
-                    })}
-                    {withPrediction ? ` · ${t('contests.ranking.distanceShort', { value: distance(row) })}` : ''}
+                    {[
+                      t('contests.ranking.points', { score: formatNumber(row.score) }),
+                      t('contests.ranking.correctCount', { correct: formatNumber(row.correct) }),
+                      formatClock(row.timeUsedSeconds),
+                      ...(withPrediction ? [t('contests.ranking.distanceShort', { value: distance(row) })] : []),
+                    ].map((part, index) => (
+                      // Each figure stays whole on a narrow phone; the line breaks between them.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of parts
+                      <Fragment key={index}>
+                        {index > 0 ? ' · ' : ''}
+                        <Text span inherit style={NOWRAP}>
+                          {part}
+                        </Text>
+                      </Fragment>
+                    ))}
                   </Text>
                   <PrizeBadge prize={row.prize} />
                 </Stack>
@@ -113,21 +137,37 @@ export function RankingTable({
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={withPrize ? 720 : 620}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={64} ta="right">
+                <Table.Th w={56} ta="right" style={NOWRAP}>
                   {t('contests.ranking.rank')}
                 </Table.Th>
                 <Table.Th>{t('contests.ranking.name')}</Table.Th>
                 <Table.Th>{t('contests.ranking.unit')}</Table.Th>
-                <Table.Th ta="right">{t('contests.ranking.score')}</Table.Th>
-                <Table.Th ta="right">{t('contests.ranking.correct')}</Table.Th>
-                <Table.Th ta="right">{t('contests.ranking.time')}</Table.Th>
-                {withPrediction ? <Table.Th ta="right">{t('contests.ranking.distance')}</Table.Th> : null}
-                <Table.Th ta="right">{t('contests.ranking.attempts')}</Table.Th>
-                <Table.Th>{t('contests.ranking.prize')}</Table.Th>
+                <Table.Th ta="right" style={NOWRAP}>
+                  {t('contests.ranking.score')}
+                </Table.Th>
+                <Table.Th ta="right" style={NOWRAP}>
+                  {t('contests.ranking.correct')}
+                </Table.Th>
+                <Table.Th ta="right" style={NOWRAP}>
+                  <Tooltip label={timeHint} multiline w={260}>
+                    <span>{t('contests.ranking.time')}</span>
+                  </Tooltip>
+                </Table.Th>
+                {withPrediction ? (
+                  <Table.Th ta="right" style={NOWRAP}>
+                    <Tooltip label={distanceHint} multiline w={260}>
+                      <span data-testid="ranking-distance-header">{t('contests.ranking.distance')}</span>
+                    </Tooltip>
+                  </Table.Th>
+                ) : null}
+                <Table.Th ta="right" style={NOWRAP}>
+                  {t('contests.ranking.attempts')}
+                </Table.Th>
+                {withPrize ? <Table.Th style={NOWRAP}>{t('contests.ranking.prize')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -142,18 +182,32 @@ export function RankingTable({
                   </Table.Td>
                   <Table.Td ta="right">{formatNumber(row.score)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(row.correct)}</Table.Td>
-                  <Table.Td ta="right">{formatDuration(row.timeUsedSeconds, t)}</Table.Td>
+                  <Table.Td ta="right" style={CLOCK} data-testid="ranking-time">
+                    {formatClock(row.timeUsedSeconds)}
+                  </Table.Td>
                   {withPrediction ? <Table.Td ta="right">{distance(row)}</Table.Td> : null}
                   <Table.Td ta="right">{formatNumber(row.attempts)}</Table.Td>
-                  <Table.Td>
-                    <PrizeBadge prize={row.prize} />
-                  </Table.Td>
+                  {withPrize ? (
+                    <Table.Td style={NOWRAP}>
+                      <PrizeBadge prize={row.prize} />
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      <Stack gap={0}>
+        <Text size="xs" c="dimmed">
+          {timeHint}
+        </Text>
+        {withPrediction ? (
+          <Text size="xs" c="dimmed" data-testid="ranking-distance-hint">
+            {distanceHint}
+          </Text>
+        ) : null}
+      </Stack>
       <PaginationBar page={page} pageSize={pageSize} total={data.total} onPageChange={setPage} />
     </Stack>
   );

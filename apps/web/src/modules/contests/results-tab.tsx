@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, Stack } from '@mantine/core';
 import { IconChartBar, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,11 +76,6 @@ export function ResultsTab({ contest }: { contest: ContestView }) {
           </Button>
         ) : null}
       </Group>
-      {round && !round.resultsPublished && section === 'ranking' ? (
-        <Text size="sm" c="dimmed">
-          {t('contests.results.publishNote')}
-        </Text>
-      ) : null}
       <Paper withBorder radius="md" p={{ base: 'xs', sm: 'md' }}>
         {section === 'ranking' ? (
           <RankingTable key={choice} contestId={contest.id} roundId={roundId} manager />

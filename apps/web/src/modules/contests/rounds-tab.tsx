@@ -59,25 +59,31 @@ export function RoundsTab({ contest }: { contest: ContestView }) {
                 </Stack>
                 <Group gap={4} wrap="nowrap">
                   <RoundStateBadge state={round.state} />
-                  <Tooltip label={t('contests.rounds.edit')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('contests.rounds.edit')}
-                      onClick={() => setEditing(round)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label={t('contests.rounds.delete')}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('contests.rounds.delete')}
-                      onClick={() => setDeleting(round)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  {/* Only what the server would accept: a closed round is read-only, one with attempts stays. */}
+                  {round.canEdit ? (
+                    <Tooltip label={t('contests.rounds.edit')}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('contests.rounds.edit')}
+                        onClick={() => setEditing(round)}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  ) : null}
+                  {round.canDelete ? (
+                    <Tooltip label={t('contests.rounds.delete')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('contests.rounds.delete')}
+                        onClick={() => setDeleting(round)}
+                        data-testid="round-delete"
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  ) : null}
                 </Group>
               </Group>
               <Text size="sm">
