@@ -126,12 +126,23 @@ describe('a visitor without an account, on a phone', () => {
     expect(await page.getByTestId('round-register-first').textContent()).toContain('Đăng ký dự thi ở trên');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
-    // Nothing filled in: the server's messages, each under its field; nobody is sent to /login.
+    // Nothing filled in: each field asks to be filled in (an empty phone is not "invalid");
+    // nobody is sent to /login.
     await page.getByTestId('entry-submit').click();
-    expect(await fieldError(page, 'entry-full-name')).toContain('Cần nhập họ và tên');
-    expect(await fieldError(page, 'entry-unit-name')).toContain('Cần nhập đơn vị công tác');
-    expect(await fieldError(page, 'entry-phone')).toContain('Số điện thoại không hợp lệ');
+    expect(await fieldError(page, 'entry-full-name')).toContain('Vui lòng nhập họ và tên');
+    expect(await fieldError(page, 'entry-unit-name')).toContain('Vui lòng nhập đơn vị công tác');
+    expect(await fieldError(page, 'entry-phone')).toContain('Vui lòng nhập số điện thoại');
+    expect(await fieldError(page, 'entry-phone')).not.toContain('không hợp lệ');
     expect(new URL(page.url()).pathname).toBe(`/thi/${contestId}`);
+    // Only a phone that was typed wrong is "không hợp lệ".
+    await register(page, 'Lê Thị Thu Hà', 'Công ty TNHH May Hòa Bình', '0912');
+    expect(await fieldError(page, 'entry-phone')).toContain('Số điện thoại không hợp lệ');
+    // A field in error keeps its grey placeholder: only the border and the message are red.
+    const placeholder = (testId: string) =>
+      page.evaluate<string>(
+        `getComputedStyle(document.querySelector('[data-testid="${testId}"]'), '::placeholder').color`,
+      );
+    expect(await placeholder('entry-phone')).toBe(await placeholder('entry-full-name'));
 
     await register(page, 'Lê Thị Thu Hà', 'Công ty TNHH May Hòa Bình', PHONE);
     await page.getByTestId('public-registered').waitFor();
@@ -194,6 +205,10 @@ describe('a visitor without an account, on a phone', () => {
     await page.getByTestId('attempt-result').waitFor();
     expect((await read).headers()['x-attempt-token']).toBeTruthy();
     expect(await page.getByTestId('attempt-correct').textContent()).toBe('4/5');
+    // Which contest and round this was, and the way back to the contest.
+    expect(await page.getByTestId('attempt-contest').textContent()).toBe(TITLE);
+    expect(await page.getByTestId('attempt-round').textContent()).toContain('Tuần 1');
+    expect(await page.getByTestId('attempt-contest-link').getAttribute('href')).toBe(`/thi/${contestId}`);
     expect(await page.getByTestId('attempt-review-later').textContent()).toContain(
       'Đáp án sẽ được công bố khi vòng thi kết thúc',
     );

@@ -1,5 +1,7 @@
+import { normalizePhone } from '@lan-toa/contracts';
 import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconUserPlus } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
@@ -8,6 +10,24 @@ import { type EntryBody, useRegisterEntry } from './public-contest-api';
 
 const FIELDS = ['fullName', 'unitName', 'phone'] as const;
 type Field = (typeof FIELDS)[number];
+type Errors = Partial<Record<Field, string>>;
+
+/** The server's rule for a phone, after the same normalising ("+84 912-345-678" → "0912345678"). */
+const PHONE = /^0\d{9,10}$/u;
+
+/**
+ * What the form can tell before sending: an empty field asks to be filled in; only a phone that
+ * was typed can be "không hợp lệ". The server checks the same and more.
+ */
+function check(values: EntryBody, t: TFunction): Errors {
+  const errors: Errors = {};
+  if (values.fullName.trim() === '') errors.fullName = t('contests.public.fullNameRequired');
+  if (values.unitName.trim() === '') errors.unitName = t('contests.public.unitNameRequired');
+  const phone = values.phone.trim();
+  if (phone === '') errors.phone = t('contests.public.phoneRequired');
+  else if (!PHONE.test(normalizePhone(phone))) errors.phone = t('contests.public.phoneInvalid');
+  return errors;
+}
 
 /**
  * "Đăng ký dự thi" for a public contest: full name, unit, phone. The server checks everything
@@ -18,7 +38,7 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
   const { t } = useTranslation();
   const register = useRegisterEntry(contestId);
   const [values, setValues] = useState<EntryBody>({ fullName: '', unitName: '', phone: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
 
@@ -31,6 +51,13 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setGeneral([]);
+    const local = check(values, t);
+    const firstLocal = FIELDS.find((field) => local[field]);
+    if (firstLocal) {
+      setErrors(local);
+      inputs.current[firstLocal]?.focus();
+      return;
+    }
     register.mutate(values, {
       onSuccess: () => {
         setErrors({});
@@ -43,7 +70,7 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
       },
       onError: (error) => {
         const byField = fieldErrors(error);
-        const next: Partial<Record<Field, string>> = {};
+        const next: Errors = {};
         for (const field of FIELDS) if (byField[field]) next[field] = byField[field];
         setErrors(next);
         const others = otherDetails(error, FIELDS);
