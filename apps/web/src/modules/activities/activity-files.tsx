@@ -2,9 +2,9 @@ import {
   ActionIcon,
   Anchor,
   Button,
+  FileInput,
   Group,
   Image,
-  Input,
   Paper,
   Progress,
   SimpleGrid,
@@ -14,9 +14,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFile, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconFile, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldErrors } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -45,8 +45,6 @@ function formatSize(bytes: number): string {
 
 function UploadForm({ activityId }: { activityId: number }) {
   const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [caption, setCaption] = useState('');
   const [local, setLocal] = useState<string | undefined>();
@@ -54,8 +52,7 @@ function UploadForm({ activityId }: { activityId: number }) {
   const upload = useUploadActivityFile(activityId, setProgress);
   const server = fieldErrors(upload.error);
 
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.currentTarget.files?.[0] ?? null;
+  const choose = (chosen: File | null) => {
     setFile(chosen);
     upload.reset();
     setLocal(chosen && chosen.size > MAX_BYTES ? t('activities.files.tooLarge') : undefined);
@@ -71,7 +68,6 @@ function UploadForm({ activityId }: { activityId: number }) {
         onSuccess: () => {
           setFile(null);
           setCaption('');
-          if (input.current) input.current.value = '';
           notifications.show({ color: 'green', message: t('activities.files.uploaded') });
         },
       },
@@ -84,25 +80,22 @@ function UploadForm({ activityId }: { activityId: number }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Group gap="sm" align="flex-start" wrap="wrap">
-          <Input.Wrapper
+          {/* Mantine's picker, not the browser's: its "Choose File" / "No file chosen" is in the browser's language. */}
+          <FileInput
             label={t('activities.files.fileLabel')}
             description={t('activities.files.fileHint')}
+            placeholder={t('activities.files.choose')}
+            leftSection={<IconPaperclip size={16} />}
+            accept={ACCEPT}
+            value={file}
+            onChange={choose}
+            clearable
             error={local ?? server.file ?? otherError}
-            id={id}
+            disabled={upload.isPending}
             flex="1 1 240px"
             miw={0}
-          >
-            <input
-              ref={input}
-              id={id}
-              type="file"
-              accept={ACCEPT}
-              onChange={choose}
-              disabled={upload.isPending}
-              style={{ maxWidth: '100%' }}
-              data-testid="activity-file-input"
-            />
-          </Input.Wrapper>
+            data-testid="activity-file-input"
+          />
           <TextInput
             flex="1 1 200px"
             label={t('activities.files.caption')}

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Group, Input, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconUpload } from '@tabler/icons-react';
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { Alert, Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format';
 import { ImportErrors } from '../../components/import-errors';
@@ -11,13 +11,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Attendance from a sheet (all or nothing); every row the server could not match is listed. */
 export function AttendanceImport({ activityId }: { activityId: number }) {
   const { t } = useTranslation();
-  const id = useId();
   const upload = useAttendanceImport(activityId);
   const [file, setFile] = useState<File | null>(null);
   const [local, setLocal] = useState<string | undefined>();
 
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.currentTarget.files?.[0] ?? null;
+  const choose = (chosen: File | null) => {
     setFile(chosen);
     upload.reset();
     setLocal(chosen && !chosen.name.toLowerCase().endsWith('.xlsx') ? t('import.onlyXlsx') : undefined);
@@ -40,16 +38,18 @@ export function AttendanceImport({ activityId }: { activityId: number }) {
       </Anchor>
       <form onSubmit={submit} noValidate>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Input.Wrapper label={t('activities.import.fileLabel')} error={local} id={id}>
-            <input
-              id={id}
-              type="file"
-              accept={`.xlsx,${XLSX_TYPE}`}
-              onChange={choose}
-              disabled={upload.isPending}
-              data-testid="attendance-import-file"
-            />
-          </Input.Wrapper>
+          <FileInput
+            flex="1 1 260px"
+            label={t('activities.import.fileLabel')}
+            placeholder={t('import.chooseXlsx')}
+            leftSection={<IconFileSpreadsheet size={16} />}
+            accept={`.xlsx,${XLSX_TYPE}`}
+            value={file}
+            onChange={choose}
+            error={local}
+            disabled={upload.isPending}
+            data-testid="attendance-import-file"
+          />
           <Button
             type="submit"
             leftSection={<IconUpload size={16} />}

@@ -125,6 +125,19 @@ export function TopicDocumentsField({
   );
 }
 
+/** Spaces and case aside, so "số 02-NQ/TW" in a title is found whatever its spacing. */
+const squeeze = (text: string) => text.replace(/\s+/gu, '').toLocaleLowerCase('vi');
+
+/**
+ * The number, when it is not already part of the title: "Nghị quyết số 02-NQ/TW ngày 12/6/2021…"
+ * needs no "Số, ký hiệu: 02-NQ/TW" after it.
+ */
+export function numberToShow(document: TopicDocument): string | null {
+  const number = document.number.trim();
+  if (number === '' || squeeze(document.title).includes(squeeze(number))) return null;
+  return number;
+}
+
 export function TopicDocumentsList({ documents }: { documents: TopicDocument[] }) {
   const { t } = useTranslation();
   if (documents.length === 0) return null;
@@ -134,19 +147,22 @@ export function TopicDocumentsList({ documents }: { documents: TopicDocument[] }
         {t('activities.topics.label')}
       </Text>
       <List type="ordered" size="sm" spacing={4} withPadding>
-        {documents.map((document, index) => (
-          // The list has no ids and the same document may appear twice: its place identifies it.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <List.Item key={index} style={{ overflowWrap: 'anywhere' }} data-testid="activity-topic-document">
-            {document.title}
-            {document.number ? (
-              <Text span size="xs" c="dimmed">
-                {' · '}
-                {t('activities.topics.numberShown', { number: document.number })}
-              </Text>
-            ) : null}
-          </List.Item>
-        ))}
+        {documents.map((document, index) => {
+          const number = numberToShow(document);
+          return (
+            // The list has no ids and the same document may appear twice: its place identifies it.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <List.Item key={index} style={{ overflowWrap: 'anywhere' }} data-testid="activity-topic-document">
+              {document.title}
+              {number ? (
+                <Text span size="xs" c="dimmed">
+                  {' · '}
+                  {t('activities.topics.numberShown', { number })}
+                </Text>
+              ) : null}
+            </List.Item>
+          );
+        })}
       </List>
     </Stack>
   );

@@ -187,7 +187,10 @@ function DashboardBody({ plan, unit, year, onDrillDown }: DashboardBodyProps) {
               trend={trend.data?.targets.find((entry) => entry.targetId === figure.targetId)}
               year={year}
               onShowUncovered={manager && figure.measure === 'coverage' ? () => showUncovered(figure) : undefined}
-              onEnterFigure={manager ? () => setManualFor(figure.targetId) : undefined}
+              // "Không áp dụng": nothing to count here, so no figure to enter for this target.
+              onEnterFigure={
+                manager && figure.status !== 'not_applicable' ? () => setManualFor(figure.targetId) : undefined
+              }
             />
           ))}
         </SimpleGrid>
