@@ -18,7 +18,7 @@ const secret = (label: string, max: number) =>
     .trim()
     .min(1, `Cần nhập ${label}`)
     .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} tối đa ${max} ký tự`)
-    .regex(/^\S+$/u, `${label[0]?.toUpperCase()}${label.slice(1)} không được chứa khoảng trắng`);
+    .regex(/^\S*$/u, `${label[0]?.toUpperCase()}${label.slice(1)} không được chứa khoảng trắng`);
 
 const numericId = (label: string) =>
   z
@@ -26,7 +26,7 @@ const numericId = (label: string) =>
     .trim()
     .min(1, `Cần nhập ${label}`)
     .max(40, `${label[0]?.toUpperCase()}${label.slice(1)} tối đa 40 chữ số`)
-    .regex(/^\d+$/u, `${label[0]?.toUpperCase()}${label.slice(1)} chỉ gồm chữ số`);
+    .regex(/^\d*$/u, `${label[0]?.toUpperCase()}${label.slice(1)} chỉ gồm chữ số`);
 
 export const channelParams = z.object({
   unitId: z.coerce.number().int().positive(),

@@ -27,6 +27,7 @@ import {
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
+import { type NewsSearch, parseNewsSearch } from '../modules/news/news-search';
 import { type NotificationsSearch, parseNotificationsSearch } from '../modules/notifications/notifications-search';
 import { type CascadeSearch, parseCascadeSearch } from '../modules/plans/cascade-search';
 import { type PlanSearch, parsePlanSearch } from '../modules/plans/plan-search';
@@ -69,6 +70,10 @@ const PlayPage = lazy(() => import('../modules/contests/play-page').then((m) => 
 const AttemptResultPage = lazy(() =>
   import('../modules/contests/attempt-result-page').then((m) => ({ default: m.AttemptResultPage })),
 );
+const NewsListPage = lazy(() =>
+  import('../modules/news/news-list-page').then((m) => ({ default: m.NewsListPage })),
+);
+const ArticlePage = lazy(() => import('../modules/news/article-page').then((m) => ({ default: m.ArticlePage })));
 const PublicContestPage = lazy(() =>
   import('../modules/contests/public-contest-page').then((m) => ({ default: m.PublicContestPage })),
 );
@@ -427,6 +432,37 @@ const checkinRoute = createRoute({
   },
 });
 
+const newsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/news',
+  validateSearch: (search: Record<string, unknown>): NewsSearch => parseNewsSearch(search),
+  component: function NewsRoute() {
+    const search = newsRoute.useSearch();
+    const navigate = useNavigate({ from: '/news' });
+    return (
+      <Lazy>
+        <NewsListPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
+        />
+      </Lazy>
+    );
+  },
+});
+
+const articleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/news/$articleId',
+  component: function ArticleRoute() {
+    const { articleId } = articleRoute.useParams();
+    return (
+      <Lazy>
+        <ArticlePage key={articleId} articleId={Number(articleId)} />
+      </Lazy>
+    );
+  },
+});
+
 const contestsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contests',
@@ -628,6 +664,8 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     contestsRoute,
     contestRoute,
+    newsRoute,
+    articleRoute,
     attemptResultRoute,
     notificationsRoute,
     notificationSettingsRoute,

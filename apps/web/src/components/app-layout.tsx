@@ -7,6 +7,7 @@ import {
   IconFileText,
   IconHierarchy2,
   IconHistory,
+  IconNews,
   IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
@@ -69,6 +70,13 @@ export function AppLayout() {
       icon: IconTrophy,
       show: true,
       active: pathname.startsWith('/contests'),
+    },
+    {
+      to: '/news',
+      label: t('news.nav'),
+      icon: IconNews,
+      show: me.abilities.manageMembers,
+      active: pathname.startsWith('/news'),
     },
     {
       to: '/units',
