@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { generatePassword } from '../../platform/passwords.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoContest } from './demo-contest.js';
+import { seedDemoLibrary } from './demo-library.js';
 import { buildDemoOrganisation } from './demo-data.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedProvincePlan } from './seed-plan.js';
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   await seedProvincePlan(db, actor, unitOf('province'));
   await seedDemoActivities(db, actor);
   await seedDemoContest(db, actor, { demoMemberId: memberOf(plainMember.key) });
+  await seedDemoLibrary(db, actor, { demoMemberId: memberOf(plainMember.key) });
   await seedDemoNotifications(db);
   return {
     unitAdmin: {

@@ -116,7 +116,8 @@ export async function createAssignment(
           organising_unit_id: unit.id,
           category: 'study',
           title: `Học tập, quán triệt: ${input.title}`.slice(0, 300),
-          starts_at: new Date(),
+          // Held from the day it is given to the end of the deadline.
+          starts_at: new Date(`${today}T00:00:00+07:00`),
           ends_at: endOfDay(input.deadline),
           place: 'Trực tuyến (thư viện văn bản)',
           description:
