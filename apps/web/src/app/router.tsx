@@ -70,9 +70,7 @@ const PlayPage = lazy(() => import('../modules/contests/play-page').then((m) => 
 const AttemptResultPage = lazy(() =>
   import('../modules/contests/attempt-result-page').then((m) => ({ default: m.AttemptResultPage })),
 );
-const NewsListPage = lazy(() =>
-  import('../modules/news/news-list-page').then((m) => ({ default: m.NewsListPage })),
-);
+const NewsListPage = lazy(() => import('../modules/news/news-list-page').then((m) => ({ default: m.NewsListPage })));
 const ArticlePage = lazy(() => import('../modules/news/article-page').then((m) => ({ default: m.ArticlePage })));
 const PublicContestPage = lazy(() =>
   import('../modules/contests/public-contest-page').then((m) => ({ default: m.PublicContestPage })),

@@ -13,7 +13,7 @@ import {
   IconListNumbers,
   IconUnderline,
 } from '@tabler/icons-react';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { type AnyExtension, type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,13 +26,25 @@ export interface RichTextEditorProps {
   onChange: (html: string) => void;
   error?: string;
   description?: string;
+  /** More node types (news articles add images); the server must keep what they produce. */
+  extensions?: AnyExtension[];
+  /** More toolbar buttons, given the editor (news articles: insert an image). */
+  toolbarExtra?: (editor: Editor | null) => ReactNode;
 }
 
 /**
  * A small rich text editor for plan sections: only what the server keeps (paragraphs, bold,
  * italic, underline, headings 3–4, lists, quotes, links), so what is typed is what is printed.
  */
-export function RichTextEditor({ label, value, onChange, error, description }: RichTextEditorProps) {
+export function RichTextEditor({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  extensions = [],
+  toolbarExtra,
+}: RichTextEditorProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const editor = useEditor({
@@ -45,6 +57,7 @@ export function RichTextEditor({ label, value, onChange, error, description }: R
         horizontalRule: false,
         link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
       }),
+      ...extensions,
     ],
     content: value,
     injectNonce: getStyleNonce(),
@@ -129,6 +142,7 @@ export function RichTextEditor({ label, value, onChange, error, description }: R
           )}
           {button('undo', <IconArrowBackUp size={size} />, false, () => chain()?.undo().run(), !state?.undo)}
           {button('redo', <IconArrowForwardUp size={size} />, false, () => chain()?.redo().run(), !state?.redo)}
+          {toolbarExtra?.(editor)}
         </div>
         <EditorContent editor={editor} className={classes.content} />
       </div>
