@@ -39,7 +39,7 @@ import { UnitsTreePage } from '../modules/units/units-tree-page';
 import { ApiError, setUnauthenticatedHandler } from './api';
 import { isIsoDate } from './format';
 import { queryClient } from './query-client';
-import { homePath, meQuery } from './session';
+import { homePath, meQuery, useMe } from './session';
 
 // Pages most members never open are loaded on demand, keeping the first download small on phones.
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })));
@@ -70,6 +70,7 @@ const PlayPage = lazy(() => import('../modules/contests/play-page').then((m) => 
 const AttemptResultPage = lazy(() =>
   import('../modules/contests/attempt-result-page').then((m) => ({ default: m.AttemptResultPage })),
 );
+const ChannelsPage = lazy(() => import('../modules/channels/channels-page').then((m) => ({ default: m.ChannelsPage })));
 const NewsListPage = lazy(() => import('../modules/news/news-list-page').then((m) => ({ default: m.NewsListPage })));
 const ArticlePage = lazy(() => import('../modules/news/article-page').then((m) => ({ default: m.ArticlePage })));
 const PublicContestPage = lazy(() =>
@@ -430,6 +431,28 @@ const checkinRoute = createRoute({
   },
 });
 
+const channelsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/channels',
+  validateSearch: (search: Record<string, unknown>): { unitId?: number } => {
+    const unitId = Number(search.unitId);
+    return Number.isSafeInteger(unitId) && unitId > 0 ? { unitId } : {};
+  },
+  component: function ChannelsRoute() {
+    const { unitId } = channelsRoute.useSearch();
+    const me = useMe();
+    const navigate = useNavigate({ from: '/channels' });
+    return (
+      <Lazy>
+        <ChannelsPage
+          unitId={unitId ?? me.homeUnitIds[0] ?? null}
+          onUnitChange={(next) => void navigate({ search: { unitId: next } })}
+        />
+      </Lazy>
+    );
+  },
+});
+
 const newsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/news',
@@ -663,6 +686,7 @@ const routeTree = rootRoute.addChildren([
     contestsRoute,
     contestRoute,
     newsRoute,
+    channelsRoute,
     articleRoute,
     attemptResultRoute,
     notificationsRoute,

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBroadcast,
   IconCalendarEvent,
   IconChartBar,
   IconClipboardList,
@@ -77,6 +78,13 @@ export function AppLayout() {
       icon: IconNews,
       show: me.abilities.manageMembers,
       active: pathname.startsWith('/news'),
+    },
+    {
+      to: '/channels',
+      label: t('channels.nav'),
+      icon: IconBroadcast,
+      show: me.abilities.manageMembers,
+      active: pathname.startsWith('/channels'),
     },
     {
       to: '/units',
