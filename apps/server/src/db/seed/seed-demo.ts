@@ -6,9 +6,11 @@ import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { generatePassword } from '../../platform/passwords.js';
 import { seedDemoActivities } from './demo-activities.js';
+import { seedDemoChannels } from './demo-channels.js';
 import { seedDemoContest } from './demo-contest.js';
-import { seedDemoLibrary } from './demo-library.js';
 import { buildDemoOrganisation } from './demo-data.js';
+import { seedDemoLibrary } from './demo-library.js';
+import { seedDemoNews } from './demo-news.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedProvincePlan } from './seed-plan.js';
 
@@ -129,6 +131,8 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   await seedDemoActivities(db, actor);
   await seedDemoContest(db, actor, { demoMemberId: memberOf(plainMember.key) });
   await seedDemoLibrary(db, actor, { demoMemberId: memberOf(plainMember.key) });
+  await seedDemoNews(db, actor, { schoolAdminAccountId: unitAdmin.account.id });
+  await seedDemoChannels(db, { provinceId: unitOf('province'), schoolId: unitOf(adminUnit.key) });
   await seedDemoNotifications(db);
   return {
     unitAdmin: {
