@@ -24,6 +24,7 @@ import {
   parseContestsSearch,
   parseFromContestSearch,
 } from '../modules/contests/contest-search';
+import { libraryRoutes } from '../modules/library/library-routes';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
@@ -685,6 +686,7 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     contestsRoute,
     contestRoute,
+    ...libraryRoutes(appRoute),
     newsRoute,
     channelsRoute,
     articleRoute,

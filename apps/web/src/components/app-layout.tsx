@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBooks,
   IconBroadcast,
   IconCalendarEvent,
   IconChartBar,
@@ -9,6 +10,7 @@ import {
   IconHierarchy2,
   IconHistory,
   IconNews,
+  IconSchool,
   IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
@@ -71,6 +73,20 @@ export function AppLayout() {
       icon: IconTrophy,
       show: true,
       active: pathname.startsWith('/contests'),
+    },
+    {
+      to: '/study',
+      label: t('library.study.nav'),
+      icon: IconSchool,
+      show: true,
+      active: pathname.startsWith('/study'),
+    },
+    {
+      to: '/library',
+      label: t('library.nav'),
+      icon: IconBooks,
+      show: true,
+      active: pathname.startsWith('/library'),
     },
     {
       to: '/news',
