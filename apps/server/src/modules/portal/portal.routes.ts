@@ -50,6 +50,10 @@ function send(
 
 export const portalRoutes: FastifyPluginAsync<Options> = async (app, { db, publicUrl }) => {
   registerPortalJobs(db);
+  // Web pages, not API: kept out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
   const origin = publicUrl;
   let named: { name: string; at: number } | null = null;
   const chrome = async (extra: Partial<Chrome> = {}): Promise<Chrome> => {
