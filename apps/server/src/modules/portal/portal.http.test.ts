@@ -224,6 +224,10 @@ describe('the public portal', () => {
     expect((await get(`/tin-tuc/${draft.slug}`)).statusCode).toBe(404);
     expect((await get('/tin-tuc')).body).not.toContain('Bản nháp chưa đăng');
     expect((await get('/tin-tuc/khong-co-tin-nay')).statusCode).toBe(404);
+    // Web pages, not API: the OpenAPI document lists the news API but no portal page.
+    const paths = Object.keys((await get('/api/docs/json')).json().paths);
+    expect(paths).toContain('/api/news/articles/{id}/publish');
+    expect(paths.filter((path) => path.startsWith('/tin-tuc'))).toEqual([]);
   });
 
   it('search ignores diacritics and case, and finds only published articles', async () => {
