@@ -5,6 +5,7 @@ import type vi from '../locales/vi.json';
 type Texts = typeof vi &
   typeof import('../modules/library/locales/vi.json') &
   typeof import('../modules/notifications/locales/vi.json') &
+  typeof import('../modules/communication/locales/vi.json') &
   typeof import('../modules/news/locales/vi.json') &
   typeof import('../modules/channels/locales/vi.json');
 

@@ -16,6 +16,7 @@ import { type ActivitiesSearch, parseActivitiesSearch } from '../modules/activit
 import { type AuditSearch, parseAuditSearch } from '../modules/audit/audit-search';
 import { LoginPage } from '../modules/auth/login-page';
 import { type CalendarSearch, parseCalendarSearch } from '../modules/calendar/calendar-search';
+import { type CommunicationSearch, parseCommunicationSearch } from '../modules/communication/communication-search';
 import {
   type ContestSearch,
   type ContestsSearch,
@@ -76,6 +77,9 @@ const NewsListPage = lazy(() => import('../modules/news/news-list-page').then((m
 const ArticlePage = lazy(() => import('../modules/news/article-page').then((m) => ({ default: m.ArticlePage })));
 const PublicContestPage = lazy(() =>
   import('../modules/contests/public-contest-page').then((m) => ({ default: m.PublicContestPage })),
+);
+const CommunicationPage = lazy(() =>
+  import('../modules/communication/communication-page').then((m) => ({ default: m.CommunicationPage })),
 );
 const NotificationsPage = lazy(() =>
   import('../modules/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
@@ -542,6 +546,24 @@ const notificationsRoute = createRoute({
   },
 });
 
+const communicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/communication',
+  validateSearch: (search: Record<string, unknown>): CommunicationSearch => parseCommunicationSearch(search),
+  component: function CommunicationRoute() {
+    const search = communicationRoute.useSearch();
+    const navigate = useNavigate({ from: '/communication' });
+    return (
+      <Lazy>
+        <CommunicationPage
+          search={search}
+          onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) })}
+        />
+      </Lazy>
+    );
+  },
+});
+
 const notificationSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications/settings',
@@ -693,6 +715,7 @@ const routeTree = rootRoute.addChildren([
     attemptResultRoute,
     notificationsRoute,
     notificationSettingsRoute,
+    communicationRoute,
   ]),
 ]);
 

@@ -10,6 +10,7 @@ import {
   IconHierarchy2,
   IconHistory,
   IconNews,
+  IconSpeakerphone,
   IconSchool,
   IconTrophy,
   IconUsers,
@@ -101,6 +102,13 @@ export function AppLayout() {
       icon: IconBroadcast,
       show: me.abilities.manageMembers,
       active: pathname.startsWith('/channels'),
+    },
+    {
+      to: '/communication',
+      label: t('communication.nav'),
+      icon: IconSpeakerphone,
+      show: me.abilities.manageMembers,
+      active: pathname.startsWith('/communication'),
     },
     {
       to: '/units',
