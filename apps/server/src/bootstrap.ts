@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { type DemoLogins, seedDemo } from './db/seed/seed-demo.js';
 import { createAccount } from './modules/access/accounts.service.js';
 import { systemAdminActor } from './platform/access.js';
+import { ensureQueues } from './platform/jobs.js';
 import { generatePassword } from './platform/passwords.js';
 import { deleteExpiredSessions } from './platform/sessions.js';
 
@@ -44,6 +45,9 @@ export interface FirstStart {
  */
 export async function initialiseIfEmpty(db: Db, config: Config): Promise<FirstStart | null> {
   await migrateToLatest(db);
+  // The demo's writes enqueue jobs (e-mail, publishing): pg-boss drops a job sent to a queue
+  // that does not exist yet, and buildApp creates them only later.
+  await ensureQueues(db);
   await deleteExpiredSessions(db);
   const existing = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
