@@ -91,7 +91,7 @@ describe('a member’s notifications on a phone', () => {
       { kind: 'contest_round_open', email: 'immediate' },
     ]);
     // Nothing on the page is wider than the phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
