@@ -47,14 +47,19 @@ export function ConnectionCard({
   return (
     <Card withBorder radius="md" padding="md" data-testid={`channel-card-${channel}`}>
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" gap="xs" align="center">
           <Group gap="xs" wrap="nowrap">
             <Icon size={22} aria-hidden />
             <Title order={3} size="h4">
               {t(`channels.names.${channel}`)}
             </Title>
           </Group>
-          <Badge color={STATE_COLOR[state]} variant="light" data-testid={`channel-state-${channel}`}>
+          <Badge
+            color={STATE_COLOR[state]}
+            variant="light"
+            style={{ flexShrink: 0 }}
+            data-testid={`channel-state-${channel}`}
+          >
             {t(`channels.state.${state}`)}
           </Badge>
         </Group>

@@ -34,8 +34,8 @@ export function DeliveriesTable({ unitId }: { unitId: number }) {
             {t('channels.deliveries.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={300}>
-            <Table striped data-testid="channel-deliveries">
+          <Table.ScrollContainer minWidth={240}>
+            <Table striped horizontalSpacing="xs" fz="sm" data-testid="channel-deliveries">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('channels.deliveries.month')}</Table.Th>
