@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { ActionIcon, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -46,15 +46,16 @@ export function NotificationBell() {
             {t('notifications.latest')}
           </Text>
           {count > 0 ? (
-            <Button
-              size="compact-xs"
+            <ActionIcon
               variant="subtle"
-              leftSection={<IconChecks size={14} />}
+              size="md"
               onClick={() => markAll.mutate()}
               loading={markAll.isPending}
+              aria-label={t('notifications.markAllRead')}
+              title={t('notifications.markAllRead')}
             >
-              {t('notifications.markAllRead')}
-            </Button>
+              <IconChecks size={18} />
+            </ActionIcon>
           ) : null}
         </Group>
         <Divider />
