@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { defineQueue, defineSchedule, onJob } from '../../platform/jobs.js';
-import { notifyAccounts } from './notify.js';
+import { notifyMembersOf } from './audience.js';
 
 /**
  * "Vòng thi mở": when a round of a published contest opens, every member of the contest's
@@ -46,7 +46,7 @@ export async function announceOpenedRounds(db: Db): Promise<number[]> {
         round_title: string;
         contest_title: string;
         closes_at: Date;
-        audience_path: string;
+        audience_unit_id: number;
       }>`
         with due as (
           select r.id from contest_rounds r join contests c on c.id = r.contest_id
@@ -60,20 +60,12 @@ export async function announceOpenedRounds(db: Db): Promise<number[]> {
           returning round_id
         )
         select r.id as round_id, c.id as contest_id, r.title as round_title, c.title as contest_title, r.closes_at,
-          (case when c.audience = 'public' then u.path else au.path end)::text as audience_path
-        from claim join contest_rounds r on r.id = claim.round_id join contests c on c.id = r.contest_id
-        join units u on u.id = c.unit_id join units au on au.id = c.audience_unit_id`.execute(tx);
+          (case when c.audience = 'public' then c.unit_id else c.audience_unit_id end) as audience_unit_id
+        from claim join contest_rounds r on r.id = claim.round_id join contests c on c.id = r.contest_id`.execute(tx);
       const round = claimed.rows[0];
       if (!round) return null;
       // Members placed today in the audience subtree (as the contest checks at entry), by account.
-      const audience = sql`
-        select a.id from accounts a
-        join members p on p.id = a.member_id and p.status = 'active'
-        join memberships ms on ms.member_id = p.id and ms.valid_from <= current_date
-          and (ms.valid_to is null or ms.valid_to > current_date)
-        join units u on u.id = ms.unit_id
-        where u.path <@ ${round.audience_path}::ltree`;
-      const result = await notifyAccounts(tx, audience, {
+      const result = await notifyMembersOf(tx, [round.audience_unit_id], {
         kind: 'contest_round_open',
         title: `Vòng thi “${round.round_title}” của cuộc thi “${round.contest_title}” đã mở`,
         body: `Bạn có thể vào thi đến ${when.format(round.closes_at)}.`,

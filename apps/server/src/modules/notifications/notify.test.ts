@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database.js';
 import { makeAccount, makeMembers, makeTree } from '../../../test/factories.js';
 import { ensureQueues } from '../../platform/jobs.js';
+import { notifyMembersOf } from './audience.js';
 import { notify } from './notify.js';
 
 const { db } = await testDatabase();
@@ -83,5 +84,32 @@ describe('notify', () => {
     await expect(
       notify(db, { accountIds: [1], kind: 'deadline_reminder', title: 'x', link: 'https://evil.example' }),
     ).rejects.toThrow(/link/u);
+  });
+
+  it('reaches the members of units’ subtrees once each, not disabled accounts nor accounts without a member', async () => {
+    const [c1, c2, c3] = (await makeMembers(db, tree.schoolC, ['Hà Thị Mai', 'Lý Văn Nam', 'Tạ Thị Oanh'])) as [
+      number,
+      number,
+      number,
+    ];
+    const mai = await makeAccount(db, 'member', tree.schoolC, { memberId: c1 });
+    const nam = await makeAccount(db, 'member', tree.schoolC, { memberId: c2 });
+    const oanh = await makeAccount(db, 'member', tree.schoolC, { memberId: c3 });
+    await makeAccount(db, 'unit_admin', tree.commune); // no member: not in "the members"
+    await db.updateTable('accounts').set({ disabled_at: new Date() }).where('id', '=', oanh.id).execute();
+    // The commune and its school overlap: each person once.
+    const result = await notifyMembersOf(db, [tree.commune, tree.schoolC], {
+      kind: 'study_assignment',
+      title: 'Tài liệu học tập mới: Luật Công đoàn 2024',
+      link: '/study/5',
+    });
+    expect(result.notified).toBe(2);
+    const rows = await db
+      .selectFrom('notifications')
+      .select('account_id')
+      .where('link', '=', '/study/5')
+      .orderBy('account_id')
+      .execute();
+    expect(rows.map((r) => r.account_id)).toEqual([mai.id, nam.id].sort((a, b) => a - b));
   });
 });
