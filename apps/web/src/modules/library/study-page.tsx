@@ -55,8 +55,8 @@ function AssignmentCard({ item, mine }: { item: AssignmentSummary; mine: boolean
         <Text size="sm" c="dimmed">
           {item.documents.map((d) => (d.number ? `${t(`library.types.${d.type}`)} ${d.number}` : d.title)).join(' · ')}
         </Text>
-        <Group gap={4} c="dimmed">
-          <IconClock size={14} />
+        <Group gap={4} c="dimmed" wrap="nowrap" align="flex-start">
+          <IconClock size={14} style={{ flexShrink: 0, marginTop: 2 }} />
           <Text size="xs">
             {t('library.study.deadlineBy', { date: formatDate(item.deadline), unit: item.unitName })}
           </Text>
