@@ -46,7 +46,7 @@ async function shot(page: Page, name: string) {
 }
 
 async function noSideScroll(page: Page) {
-  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
   expect(widths[0]).toBeLessThanOrEqual((widths[1] as number) + 1);
 }
 

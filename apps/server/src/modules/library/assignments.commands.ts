@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { todayInVietnam, viDate } from '../../platform/dates.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { notifyAccounts } from '../notifications/notify.js';
 import { assertCanManageMembersOf } from '../org/org.policy.js';
 import { findUnit } from '../org/units.repository.js';
 import { ASSIGNMENT_NOT_FOUND, type AssignmentPlace, assertCanManageAssignment } from './library.policy.js';
@@ -173,6 +174,22 @@ export async function createAssignment(
         )
         .execute();
     }
+    // Everyone in the audience today with an account is told, in this transaction.
+    await notifyAccounts(
+      tx,
+      sql`select a.id from accounts a
+        join memberships m on m.member_id = a.member_id and m.valid_to is null
+        join units mu on mu.id = m.unit_id
+        join study_assignment_units x on x.assignment_id = ${row.id}
+        join units au on au.id = x.unit_id
+        where mu.path <@ au.path`,
+      {
+        kind: 'study_assignment',
+        title: `Tài liệu cần học: ${input.title}`.slice(0, 200),
+        body: `${unit.name} giao đọc và xác nhận trước ngày ${viDate(input.deadline)}.`,
+        link: `/study/${row.id}`,
+      },
+    );
     await recordAudit(tx, actor, {
       action: 'study_assignment.created',
       entityType: 'study_assignment',

@@ -110,6 +110,14 @@ describe('study confirmations and target 2.1', () => {
       topic_documents: [{ title: 'Về tiếp tục thực hiện Chỉ thị số 05-CT/TW', number: '01-KL/TW' }],
     });
 
+    // The two members with accounts were told (in-app), nobody else.
+    const notices = await db
+      .selectFrom('notifications')
+      .select('link')
+      .where('kind', '=', 'study_assignment')
+      .execute();
+    expect(notices).toEqual([{ link: `/study/${id}` }, { link: `/study/${id}` }]);
+
     for (const who of [mai, tam]) {
       const response = await as(app, who).post(`/api/study/assignments/${id}/confirm`, {});
       expect(response.json()).toMatchObject({ confirmed: true });
