@@ -31,6 +31,8 @@ const envSchema = z.object({
     .refine((value) => /^smtps?:\/\//u.test(value), 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Lan Tỏa <khong-tra-loi@lantoa.local>'),
+  /** Anonymous voice items of a unit with fewer active members than this are shown under the level above. */
+  ANONYMOUS_MIN_UNIT_MEMBERS: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export interface Config {
@@ -51,6 +53,8 @@ export interface Config {
   channels: { secretKey: string | undefined; zaloApiUrl: string; zaloOauthUrl: string; facebookGraphUrl: string };
   /** E-mail notifications: `smtpUrl` undefined means e-mail jobs are recorded as skipped. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Smallest unit (active members) an anonymous concern or survey answer is shown under. */
+  anonymousMinUnitMembers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       facebookGraphUrl: e.FACEBOOK_GRAPH_URL.replace(/\/+$/u, ''),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    anonymousMinUnitMembers: e.ANONYMOUS_MIN_UNIT_MEMBERS,
   };
 }
