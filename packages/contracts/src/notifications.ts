@@ -54,6 +54,12 @@ export const NOTIFICATION_KINDS = [
     description: 'Tâm tư, kiến nghị bạn gửi đã có câu trả lời.',
     defaultEmail: 'immediate',
   },
+  {
+    code: 'survey_open',
+    label: 'Khảo sát mới',
+    description: 'Đơn vị mời bạn trả lời một khảo sát, phiếu hỏi ý kiến.',
+    defaultEmail: 'digest',
+  },
 ] as const satisfies readonly NotificationKindSpec[];
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]['code'];

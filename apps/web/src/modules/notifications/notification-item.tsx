@@ -12,6 +12,7 @@ const KIND_COLORS: Record<string, string> = {
   contest_round_open: 'grape',
   article_workflow: 'teal',
   concern_answered: 'cyan',
+  survey_open: 'lime',
 };
 
 /** One notice: opening it marks it read and goes to what it is about. */
