@@ -7,6 +7,7 @@ import { formatNumber, formatVnDateTime } from '../../app/format';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
+import { ArticleChannelStatus } from '../channels/article-channel-status';
 import { ArticleActions } from './article-actions';
 import { ArticleStatusBadge } from './article-badges';
 import { ArticleBodyView } from './article-body-view';
@@ -90,6 +91,7 @@ export function ArticlePage({ articleId }: { articleId: number }) {
           </Stack>
         )}
       </Card>
+      {a.status === 'published' ? <ArticleChannelStatus articleId={a.id} /> : null}
       <Divider />
       <ArticleComments articleId={a.id} canComment={a.abilities.comment} />
     </Stack>
