@@ -10,8 +10,8 @@ import {
   IconHierarchy2,
   IconHistory,
   IconNews,
-  IconSpeakerphone,
   IconSchool,
+  IconSpeakerphone,
   IconTrophy,
   IconUsers,
 } from '@tabler/icons-react';
