@@ -3,6 +3,7 @@ export * from './channels.js';
 export * from './contests.js';
 export * from './enums.js';
 export * from './errors.js';
+export * from './info-reports.js';
 export * from './library.js';
 export * from './names.js';
 export * from './news.js';

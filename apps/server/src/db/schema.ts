@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ChannelTables } from './schema-channels.js';
 import type { ContestTables } from './schema-contests.js';
+import type { InfoReportTables } from './schema-info-reports.js';
 import type { LibraryTables } from './schema-library.js';
 import type { NewsTables } from './schema-news.js';
 import type { NotificationTables } from './schema-notifications.js';
@@ -282,7 +283,13 @@ export interface ActivityFilesTable {
   sort_order: Generated<number>;
 }
 
-export interface Database extends ContestTables, LibraryTables, ChannelTables, NotificationTables, NewsTables {
+export interface Database
+  extends ContestTables,
+    LibraryTables,
+    ChannelTables,
+    NotificationTables,
+    NewsTables,
+    InfoReportTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
