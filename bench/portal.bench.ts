@@ -51,15 +51,13 @@ async function seed(db: Db, actor: Actor): Promise<{ articleSlug: string }> {
   const kinds = new Map(
     (await db.selectFrom('unit_kinds').select(['id', 'code']).execute()).map((k) => [k.code, k.id]),
   );
-  const province = await db
-    .transaction()
-    .execute((tx) =>
-      createRootUnit(tx, actor, {
-        name: 'Công đoàn Giáo dục tỉnh Ninh Bình',
-        kindId: kinds.get('province_union') as number,
-        validFrom: '2020-01-01',
-      }),
-    );
+  const province = await db.transaction().execute((tx) =>
+    createRootUnit(tx, actor, {
+      name: 'Công đoàn Giáo dục tỉnh Ninh Bình',
+      kindId: kinds.get('province_union') as number,
+      validFrom: '2020-01-01',
+    }),
+  );
   const schools: number[] = [];
   for (let i = 1; i <= SCHOOLS; i++) {
     schools.push(
