@@ -39,6 +39,7 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/plans/progress/progress.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { infoReportRoutes } from './modules/voice/info-reports/info-reports.routes.js';
+import { surveyRoutes } from './modules/voice/surveys/surveys.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
 import { ensureQueues } from './platform/jobs.js';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(notificationRoutes, { db, config });
       await api.register(documentRoutes, { db });
       await api.register(assignmentRoutes, { db });
+      await api.register(surveyRoutes, { db });
       await api.register(infoReportRoutes, { db });
     },
     { prefix: '/api' },

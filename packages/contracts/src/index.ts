@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './plans.js';
 export * from './progress.js';
 export * from './schemas.js';
+export * from './surveys.js';

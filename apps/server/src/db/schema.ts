@@ -5,6 +5,7 @@ import type { InfoReportTables } from './schema-info-reports.js';
 import type { LibraryTables } from './schema-library.js';
 import type { NewsTables } from './schema-news.js';
 import type { NotificationTables } from './schema-notifications.js';
+import type { SurveyTables } from './schema-surveys.js';
 
 /** Column types as Kysely sees them. Dates are 'YYYY-MM-DD' strings (see database.ts type parsers). */
 type Id = ColumnType<number, never, never>;
@@ -289,7 +290,8 @@ export interface Database
     ChannelTables,
     NotificationTables,
     NewsTables,
-    InfoReportTables {
+    InfoReportTables,
+    SurveyTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
