@@ -39,6 +39,7 @@ import { planRoutes } from './modules/plans/plans.routes.js';
 import { progressRoutes } from './modules/plans/progress/progress.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { infoReportRoutes } from './modules/voice/info-reports/info-reports.routes.js';
+import { concernRoutes } from './modules/voice/concerns/concerns.routes.js';
 import { surveyRoutes } from './modules/voice/surveys/surveys.routes.js';
 import { authPlugin, cookieSettings } from './platform/auth-plugin.js';
 import { registerErrorHandler } from './platform/errors.js';
@@ -154,6 +155,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
       await api.register(assignmentRoutes, { db });
       await api.register(surveyRoutes, { db });
       await api.register(infoReportRoutes, { db });
+      await api.register(concernRoutes, { db, minUnitMembers: config.anonymousMinUnitMembers });
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,6 @@
 export * from './activities.js';
 export * from './channels.js';
+export * from './concerns.js';
 export * from './contests.js';
 export * from './enums.js';
 export * from './errors.js';

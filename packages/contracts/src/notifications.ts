@@ -55,6 +55,18 @@ export const NOTIFICATION_KINDS = [
     defaultEmail: 'immediate',
   },
   {
+    code: 'concern_new',
+    label: 'Kiến nghị mới',
+    description: 'Đơn vị bạn phụ trách nhận được ý kiến, kiến nghị mới cần tiếp nhận.',
+    defaultEmail: 'digest',
+  },
+  {
+    code: 'concern_deadline',
+    label: 'Kiến nghị sắp hết hạn',
+    description: 'Ý kiến, kiến nghị đơn vị bạn đang xử lý sắp đến hạn hoặc đã quá hạn và được chuyển cấp trên.',
+    defaultEmail: 'immediate',
+  },
+  {
     code: 'survey_open',
     label: 'Khảo sát mới',
     description: 'Đơn vị mời bạn trả lời một khảo sát, phiếu hỏi ý kiến.',

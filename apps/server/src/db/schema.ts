@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ChannelTables } from './schema-channels.js';
+import type { ConcernTables } from './schema-concerns.js';
 import type { ContestTables } from './schema-contests.js';
 import type { InfoReportTables } from './schema-info-reports.js';
 import type { LibraryTables } from './schema-library.js';
@@ -291,7 +292,8 @@ export interface Database
     NotificationTables,
     NewsTables,
     InfoReportTables,
-    SurveyTables {
+    SurveyTables,
+    ConcernTables {
   unit_kinds: UnitKindsTable;
   units: UnitsTable;
   unit_versions: UnitVersionsTable;

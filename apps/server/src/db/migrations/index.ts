@@ -13,6 +13,7 @@ import * as library from './0011-library.js';
 import * as news from './0012-news.js';
 import * as channels from './0013-channels.js';
 import * as notifications from './0014-notifications.js';
+import * as concerns from './0015-concerns.js';
 import * as surveys from './0016-surveys.js';
 import * as infoReports from './0017-info-reports.js';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0012-news': news,
   '0013-channels': channels,
   '0014-notifications': notifications,
+  '0015-concerns': concerns,
   '0016-surveys': surveys,
   '0017-info-reports': infoReports,
 };
