@@ -7,7 +7,8 @@ type Texts = typeof vi &
   typeof import('../modules/notifications/locales/vi.json') &
   typeof import('../modules/communication/locales/vi.json') &
   typeof import('../modules/news/locales/vi.json') &
-  typeof import('../modules/channels/locales/vi.json');
+  typeof import('../modules/channels/locales/vi.json') &
+  typeof import('../modules/info-reports/locales/vi.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

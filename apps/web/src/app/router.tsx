@@ -25,6 +25,7 @@ import {
   parseContestsSearch,
   parseFromContestSearch,
 } from '../modules/contests/contest-search';
+import { infoReportRoutes } from '../modules/info-reports/info-reports-routes';
 import { libraryRoutes } from '../modules/library/library-routes';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
@@ -709,6 +710,7 @@ const routeTree = rootRoute.addChildren([
     contestsRoute,
     contestRoute,
     ...libraryRoutes(appRoute),
+    ...infoReportRoutes(appRoute),
     newsRoute,
     channelsRoute,
     articleRoute,

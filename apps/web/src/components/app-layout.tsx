@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertOctagon,
   IconBooks,
   IconBroadcast,
   IconCalendarEvent,
@@ -11,6 +12,7 @@ import {
   IconHistory,
   IconNews,
   IconSchool,
+  IconShieldCheck,
   IconSpeakerphone,
   IconTrophy,
   IconUsers,
@@ -109,6 +111,20 @@ export function AppLayout() {
       icon: IconSpeakerphone,
       show: me.abilities.manageMembers,
       active: pathname.startsWith('/communication'),
+    },
+    {
+      to: '/info-reports',
+      label: t('infoReports.nav'),
+      icon: IconAlertOctagon,
+      show: true,
+      active: pathname === '/info-reports' || pathname === '/info-reports/',
+    },
+    {
+      to: '/info-reports/inbox',
+      label: t('infoReports.navInbox'),
+      icon: IconShieldCheck,
+      show: me.abilities.manageMembers,
+      active: pathname.startsWith('/info-reports/') && pathname !== '/info-reports/',
     },
     {
       to: '/units',

@@ -1,0 +1,103 @@
+import { Badge, Card, Group, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconChartLine } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { PageTitle } from '../../components/page-title';
+import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
+import { inboxQuery } from './info-reports-api';
+import { STATUSES as INFO_REPORT_STATUSES } from './info-reports-enums';
+import { StatusBadge } from './report-badges';
+
+/** The province's triage inbox: reports by status, newest first. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string>('new');
+  const [page, setPage] = useState(1);
+  const query = useQuery(inboxQuery(status === 'all' ? null : status, page));
+  const counts = query.data?.counts ?? {};
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <PageTitle>{t('infoReports.inbox.title')}</PageTitle>
+        <ButtonLink to="/info-reports/trend" variant="light" leftSection={<IconChartLine size={16} />}>
+          {t('infoReports.inbox.trend')}
+        </ButtonLink>
+      </Group>
+      <SegmentedControl
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          setPage(1);
+        }}
+        data={[
+          { value: 'all', label: t('infoReports.inbox.all') },
+          ...INFO_REPORT_STATUSES.map((s) => ({
+            value: s,
+            label: `${t(`infoReports.statuses.${s}`)}${counts[s] ? ` (${counts[s]})` : ''}`,
+          })),
+        ]}
+        orientation="vertical"
+        hiddenFrom="sm"
+        fullWidth
+      />
+      <SegmentedControl
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          setPage(1);
+        }}
+        data={[
+          { value: 'all', label: t('infoReports.inbox.all') },
+          ...INFO_REPORT_STATUSES.map((s) => ({
+            value: s,
+            label: `${t(`infoReports.statuses.${s}`)}${counts[s] ? ` (${counts[s]})` : ''}`,
+          })),
+        ]}
+        visibleFrom="sm"
+      />
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <EmptyBlock title={t('infoReports.inbox.empty')} description={t('infoReports.inbox.emptyHint')} />
+      ) : (
+        <>
+          {query.data.items.map((report) => (
+            <Card key={report.id} withBorder padding="sm">
+              <Stack gap={4}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <AnchorLink
+                    to="/info-reports/$reportId"
+                    params={{ reportId: report.id }}
+                    fw={500}
+                    lineClamp={2}
+                    style={{ minWidth: 0 }}
+                  >
+                    {report.description ?? report.url ?? t('infoReports.inbox.noDescription')}
+                  </AnchorLink>
+                  <StatusBadge status={report.status} />
+                </Group>
+                <Group gap="xs">
+                  <Badge variant="outline" color="gray">
+                    {t(`infoReports.platforms.${report.platform}`)}
+                  </Badge>
+                  <Text size="sm" c="dimmed">
+                    {t('infoReports.inbox.reportedOn', { date: formatDate(report.reportedOn) })} ·{' '}
+                    {report.anonymous ? t('infoReports.inbox.anonymous') : report.reporterName}
+                  </Text>
+                </Group>
+              </Stack>
+            </Card>
+          ))}
+          {query.data.total > 20 ? (
+            <Pagination value={page} onChange={setPage} total={Math.ceil(query.data.total / 20)} />
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+}
