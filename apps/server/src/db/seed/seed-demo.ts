@@ -9,6 +9,7 @@ import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoChannels } from './demo-channels.js';
 import { seedDemoContest } from './demo-contest.js';
 import { buildDemoOrganisation } from './demo-data.js';
+import { seedDemoInfoReports } from './demo-info-reports.js';
 import { seedDemoLibrary } from './demo-library.js';
 import { seedDemoNews } from './demo-news.js';
 import { seedDemoNotifications } from './demo-notifications.js';
@@ -134,6 +135,12 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   await seedDemoNews(db, actor, { schoolAdminAccountId: unitAdmin.account.id });
   await seedDemoChannels(db, { provinceId: unitOf('province'), schoolId: unitOf(adminUnit.key) });
   await seedDemoNotifications(db);
+  await seedDemoInfoReports(db, actor, {
+    provinceId: unitOf('province'),
+    memberAccountId: member.account.id,
+    memberId: memberOf(plainMember.key),
+    memberUnitId: unitOf(plainMember.unitKey),
+  });
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',
