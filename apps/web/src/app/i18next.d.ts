@@ -4,6 +4,7 @@ import type vi from '../locales/vi.json';
 /** The shared texts, and each module's own (`modules/<name>/locales/vi.json`), as `& typeof …`. */
 type Texts = typeof vi &
   typeof import('../modules/library/locales/vi.json') &
+  typeof import('../modules/surveys/locales/vi.json') &
   typeof import('../modules/notifications/locales/vi.json') &
   typeof import('../modules/communication/locales/vi.json') &
   typeof import('../modules/news/locales/vi.json') &

@@ -27,6 +27,7 @@ import {
 } from '../modules/contests/contest-search';
 import { infoReportRoutes } from '../modules/info-reports/info-reports-routes';
 import { libraryRoutes } from '../modules/library/library-routes';
+import { surveyRoutes } from '../modules/surveys/surveys-routes';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
@@ -710,6 +711,7 @@ const routeTree = rootRoute.addChildren([
     contestsRoute,
     contestRoute,
     ...libraryRoutes(appRoute),
+    ...surveyRoutes(appRoute),
     ...infoReportRoutes(appRoute),
     newsRoute,
     channelsRoute,

@@ -6,6 +6,7 @@ import {
   IconBroadcast,
   IconCalendarEvent,
   IconChartBar,
+  IconClipboardCheck,
   IconClipboardList,
   IconFileText,
   IconHierarchy2,
@@ -83,6 +84,13 @@ export function AppLayout() {
       icon: IconSchool,
       show: true,
       active: pathname.startsWith('/study'),
+    },
+    {
+      to: '/surveys',
+      label: t('surveys.nav'),
+      icon: IconClipboardCheck,
+      show: true,
+      active: pathname.startsWith('/surveys'),
     },
     {
       to: '/library',
