@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { todayInVietnam } from '../../../platform/dates.js';
 import { AppError, fieldError } from '../../../platform/errors.js';
 import { prepareUpload } from '../../../platform/files.js';
+import { coarseDate } from '../anonymity.js';
 import { allowedTransition, assertCanView, canTriage, INFO_REPORT_NOT_FOUND } from './info-reports.policy.js';
 import { findReport } from './info-reports.repository.js';
 
@@ -60,7 +61,9 @@ export async function createInfoReport(
         url: input.url,
         description: input.description,
         has_screenshot: image !== null,
-        reported_on: todayInVietnam(),
+        // The shared rule of the voice domain: anonymous items keep the date only (named ones too, so
+        // the trend counts everyone the same way); the named report's moment is in created_at.
+        reported_on: coarseDate(),
         created_at: anonymous ? null : new Date(),
       })
       .returning('id')
