@@ -161,7 +161,7 @@ export const infoTrend = z.object({
   series: z.array(z.object({ period: isoDate, count: z.number() })),
   byPlatform: z.array(z.object({ platform: z.enum(INFO_PLATFORMS), count: z.number() })),
   byStatus: z.array(z.object({ status: z.enum(INFO_REPORT_STATUSES), count: z.number() })),
-  /** Concluded reports; verifiedShare = verified / concluded, null when nothing is concluded. */
+  /** Concluded reports; verifiedShare = (verified + handed_over) / concluded, null when nothing is concluded. */
   concluded: z.number(),
   verifiedShare: z.number().nullable(),
   withClarification: z.number(),
