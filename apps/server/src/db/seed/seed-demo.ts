@@ -13,6 +13,7 @@ import { seedDemoInfoReports } from './demo-info-reports.js';
 import { seedDemoLibrary } from './demo-library.js';
 import { seedDemoNews } from './demo-news.js';
 import { seedDemoNotifications } from './demo-notifications.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 import { seedProvincePlan } from './seed-plan.js';
 
 export interface DemoLogins {
@@ -135,6 +136,7 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
   await seedDemoNews(db, actor, { schoolAdminAccountId: unitAdmin.account.id });
   await seedDemoChannels(db, { provinceId: unitOf('province'), schoolId: unitOf(adminUnit.key) });
   await seedDemoNotifications(db);
+  await seedDemoSurveys(db, actor, { provinceId: unitOf('province'), demoMemberId: memberOf(plainMember.key) });
   await seedDemoInfoReports(db, actor, {
     provinceId: unitOf('province'),
     memberAccountId: member.account.id,
