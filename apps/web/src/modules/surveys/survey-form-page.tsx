@@ -1,10 +1,4 @@
-import {
-  SURVEY_QUESTION_KINDS,
-  type SurveyInput,
-  type SurveyQuestionInput,
-  type SurveyQuestionKind,
-  type SurveyView,
-} from '@lan-toa/contracts';
+import type { SurveyInput, SurveyQuestionInput, SurveyQuestionKind, SurveyView } from '@lan-toa/contracts';
 import {
   ActionIcon,
   Alert,
@@ -32,6 +26,9 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { UnitMultiPicker } from '../../components/unit-multi-picker';
 import { UnitPicker } from '../../components/unit-picker';
 import { surveyQuery, useSaveSurvey } from './surveys-api';
+
+/** The runtime contracts stand-in carries no survey values; the kinds are few and fixed. */
+const QUESTION_KINDS: SurveyQuestionKind[] = ['single', 'multiple', 'scale', 'text'];
 
 interface QuestionDraft extends Omit<SurveyQuestionInput, 'options'> {
   key: number;
@@ -219,7 +216,7 @@ function SurveyForm({ initial, surveyId }: { initial: FormState; surveyId: numbe
                   scaleMax: v === 'scale' ? (q.scaleMax ?? 5) : null,
                 })
               }
-              data={SURVEY_QUESTION_KINDS.map((k) => ({ value: k, label: t(`surveys.form.kinds.${k}`) }))}
+              data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`surveys.form.kinds.${k}`) }))}
             />
             <Textarea
               label={t('surveys.form.questionText')}
