@@ -110,6 +110,8 @@ describe('preferences', () => {
       ['contest_round_open', 'digest'],
       ['article_workflow', 'immediate'],
       ['concern_answered', 'immediate'],
+      ['concern_new', 'digest'],
+      ['concern_deadline', 'immediate'],
       ['survey_open', 'digest'],
     ]);
     expect(body.items[0].label).toBe('Giao tài liệu học tập');
