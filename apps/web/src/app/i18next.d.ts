@@ -9,7 +9,9 @@ type Texts = typeof vi &
   typeof import('../modules/communication/locales/vi.json') &
   typeof import('../modules/news/locales/vi.json') &
   typeof import('../modules/channels/locales/vi.json') &
-  typeof import('../modules/info-reports/locales/vi.json');
+  typeof import('../modules/info-reports/locales/vi.json') &
+  typeof import('../modules/concerns/locales/vi.json') &
+  typeof import('../modules/voice-figures/locales/vi.json');
 
 declare module 'i18next' {
   interface CustomTypeOptions {

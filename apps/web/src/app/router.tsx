@@ -25,6 +25,7 @@ import {
   parseContestsSearch,
   parseFromContestSearch,
 } from '../modules/contests/contest-search';
+import { concernPublicRoutes, concernRoutes } from '../modules/concerns/concerns-routes';
 import { infoReportRoutes } from '../modules/info-reports/info-reports-routes';
 import { libraryRoutes } from '../modules/library/library-routes';
 import { surveyRoutes } from '../modules/surveys/surveys-routes';
@@ -688,7 +689,12 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   checkinRoute,
   focusRoute.addChildren([playRoute]),
-  publicRoute.addChildren([publicContestRoute, publicPlayRoute, publicAttemptRoute]),
+  publicRoute.addChildren([
+    publicContestRoute,
+    publicPlayRoute,
+    publicAttemptRoute,
+    ...concernPublicRoutes(publicRoute),
+  ]),
   appRoute.addChildren([
     indexRoute,
     unitsRoute,
@@ -713,6 +719,7 @@ const routeTree = rootRoute.addChildren([
     ...libraryRoutes(appRoute),
     ...surveyRoutes(appRoute),
     ...infoReportRoutes(appRoute),
+    ...concernRoutes(appRoute),
     newsRoute,
     channelsRoute,
     articleRoute,

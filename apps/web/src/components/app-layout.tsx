@@ -2,6 +2,8 @@ import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
+  IconInbox,
+  IconMessageCircle,
   IconBooks,
   IconBroadcast,
   IconCalendarEvent,
@@ -119,6 +121,20 @@ export function AppLayout() {
       icon: IconSpeakerphone,
       show: me.abilities.manageMembers,
       active: pathname.startsWith('/communication'),
+    },
+    {
+      to: '/y-kien',
+      label: t('concerns.nav'),
+      icon: IconMessageCircle,
+      show: true,
+      active: pathname === '/y-kien' || pathname.startsWith('/y-kien/cua-toi'),
+    },
+    {
+      to: '/y-kien/xu-ly',
+      label: t('concerns.navInbox'),
+      icon: IconInbox,
+      show: me.abilities.manageMembers,
+      active: pathname.startsWith('/y-kien/xu-ly') || pathname.startsWith('/y-kien/so-lieu'),
     },
     {
       to: '/info-reports',

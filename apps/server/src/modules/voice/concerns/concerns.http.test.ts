@@ -7,7 +7,8 @@ const { db } = await testDatabase();
 const app = await makeApp(db);
 
 let tree: Awaited<ReturnType<typeof makeTree>>;
-const who: Record<string, Session> = {};
+type Who = 'owner' | 'otherMember' | 'adminA' | 'editorA' | 'province' | 'adminB' | 'commune';
+const who = {} as Record<Who, Session>;
 
 beforeAll(async () => {
   tree = await makeTree(db);
@@ -77,11 +78,11 @@ describe('who sees what', () => {
     expect(mine.map((i: { id: string }) => i.id)).toContain(id);
     expect((await client(app, who.otherMember).get('/api/concerns/mine')).json().items).toEqual([]);
     for (const name of ['owner', 'adminA', 'editorA', 'province']) {
-      expect((await client(app, who[name] as Session).get(`/api/concerns/${id}`)).statusCode, name).toBe(200);
+      expect((await client(app, who[name as Who]).get(`/api/concerns/${id}`)).statusCode, name).toBe(200);
     }
     for (const name of ['otherMember', 'adminB', 'commune']) {
-      expect((await client(app, who[name] as Session).get(`/api/concerns/${id}`)).statusCode, name).toBe(404);
-      const inbox = (await client(app, who[name] as Session).get('/api/concerns/inbox')).json().items;
+      expect((await client(app, who[name as Who]).get(`/api/concerns/${id}`)).statusCode, name).toBe(404);
+      const inbox = (await client(app, who[name as Who]).get('/api/concerns/inbox')).json().items;
       expect(inbox.map((i: { id: string }) => i.id)).not.toContain(id);
     }
     const inboxA = (await client(app, who.adminA).get('/api/concerns/inbox')).json().items;
@@ -126,7 +127,7 @@ describe('the status machine, every action × status × role', () => {
             .set({ status: status as 'new', unit_id: tree.schoolA, reopened: false, rating: null })
             .where('id', '=', id)
             .execute();
-          const response = await client(app, who[role] as Session).post(`/api/concerns/${id}/transitions`, {
+          const response = await client(app, who[role as Who]).post(`/api/concerns/${id}/transitions`, {
             action,
             note: 'Lý do, nội dung',
             rating: 4,

@@ -223,7 +223,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ db: Db; minUnitMembers: numb
         if (error.code === 'NOT_FOUND') return null;
         throw error;
       });
-      return after ? after : reply.status(204).send();
+      return after ? after : reply.status(204).send(null);
     },
   );
 
