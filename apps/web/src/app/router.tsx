@@ -17,6 +17,7 @@ import { type AuditSearch, parseAuditSearch } from '../modules/audit/audit-searc
 import { LoginPage } from '../modules/auth/login-page';
 import { type CalendarSearch, parseCalendarSearch } from '../modules/calendar/calendar-search';
 import { type CommunicationSearch, parseCommunicationSearch } from '../modules/communication/communication-search';
+import { concernPublicRoutes, concernRoutes } from '../modules/concerns/concerns-routes';
 import {
   type ContestSearch,
   type ContestsSearch,
@@ -25,7 +26,6 @@ import {
   parseContestsSearch,
   parseFromContestSearch,
 } from '../modules/contests/contest-search';
-import { concernPublicRoutes, concernRoutes } from '../modules/concerns/concerns-routes';
 import { infoReportRoutes } from '../modules/info-reports/info-reports-routes';
 import { libraryRoutes } from '../modules/library/library-routes';
 import { surveyRoutes } from '../modules/surveys/surveys-routes';
