@@ -24,6 +24,7 @@ import { createAssignment, deleteAssignment, updateAssignment } from './assignme
 import { findVisibleAssignment, listAssignments, viewAssignment } from './assignments.queries.js';
 import { assertCanFollowAssignment, followedCondition } from './library.policy.js';
 import { confirmStudy } from './study.service.js';
+import { registerStudyDeadlineJobs } from './study-deadlines.js';
 import { pendingWorkbook } from './study-excel.js';
 import { documentConfirmations, pendingMembers, assignmentProgress as progressOf } from './study-progress.js';
 import { remindPending } from './study-reminders.js';
@@ -35,6 +36,7 @@ import { remindPending } from './study-reminders.js';
 const tags = ['Học tập, quán triệt văn bản'];
 
 export const assignmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  registerStudyDeadlineJobs(db);
   app.get(
     '/study/assignments',
     {
