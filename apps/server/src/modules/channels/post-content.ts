@@ -10,6 +10,7 @@ export interface ArticleForChannels {
   slug: string;
   status: string;
   unitName: string;
+  coverFileId: number | null;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
@@ -41,7 +42,8 @@ export function zaloArticle(article: ArticleForChannels, publicUrl: string): Zal
     title: clip(article.title, 150),
     author: clip(article.unitName, 50),
     description: clip(description, 300),
-    coverUrl: null,
+    // The cover as the portal serves it once the article is published (960 px, well under Zalo's 1 MB).
+    coverUrl: article.coverFileId === null ? null : `${publicUrl}/api/news/files/${article.coverFileId}?w=960`,
     paragraphs: [...paragraphs, `Xem bài đầy đủ: ${portalUrl(publicUrl, article.slug)}`],
   };
 }

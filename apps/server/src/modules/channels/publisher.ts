@@ -95,7 +95,8 @@ async function recordPublished(
 
 async function loadArticle(db: Db, post: ClaimedPost): Promise<ArticleForChannels | null> {
   const row = await sql<ArticleForChannels>`
-    select a.title, a.summary, a.body_html as "bodyHtml", a.slug, a.status, u.name as "unitName"
+    select a.title, a.summary, a.body_html as "bodyHtml", a.slug, a.status, u.name as "unitName",
+      a.cover_file_id as "coverFileId"
     from articles a, units u where a.id = ${post.article_id} and u.id = ${post.unit_id}`.execute(db);
   return row.rows[0] ?? null;
 }
