@@ -33,7 +33,7 @@ async function signIn(page: Page, who: { login: string; password: string }) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsWidth = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
 describe('an anonymous concern on a phone', () => {
   it('is sent by a member, answered by the chair and read back with the tracking code', async () => {

@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { generatePassword } from '../../platform/passwords.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoChannels } from './demo-channels.js';
+import { seedDemoConcerns } from './demo-concerns.js';
 import { seedDemoContest } from './demo-contest.js';
 import { buildDemoOrganisation } from './demo-data.js';
 import { seedDemoInfoReports } from './demo-info-reports.js';
@@ -141,6 +142,14 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
     provinceId: unitOf('province'),
     memberAccountId: member.account.id,
     memberId: memberOf(plainMember.key),
+    memberUnitId: unitOf(plainMember.unitKey),
+  });
+  await seedDemoConcerns(db, {
+    provinceId: unitOf('province'),
+    schoolId: unitOf(adminUnit.key),
+    adminAccountId: unitAdmin.account.id,
+    memberId: memberOf(plainMember.key),
+    memberAccountId: member.account.id,
     memberUnitId: unitOf(plainMember.unitKey),
   });
   return {
