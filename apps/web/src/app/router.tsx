@@ -28,7 +28,6 @@ import {
 } from '../modules/contests/contest-search';
 import { infoReportRoutes } from '../modules/info-reports/info-reports-routes';
 import { libraryRoutes } from '../modules/library/library-routes';
-import { surveyRoutes } from '../modules/surveys/surveys-routes';
 import { MemberCreatePage } from '../modules/members/member-create-page';
 import { MemberPage } from '../modules/members/member-page';
 import { parseUnitSearch, type UnitSearch } from '../modules/members/member-search';
@@ -38,6 +37,7 @@ import { type CascadeSearch, parseCascadeSearch } from '../modules/plans/cascade
 import { type PlanSearch, parsePlanSearch } from '../modules/plans/plan-search';
 import { type PlansSearch, parsePlansSearch } from '../modules/plans/plans-search';
 import { type DashboardSearch, parseDashboardSearch } from '../modules/progress/dashboard-search';
+import { surveyRoutes } from '../modules/surveys/surveys-routes';
 import { NoHomePage } from '../modules/units/no-home-page';
 import { UnitPage } from '../modules/units/unit-page';
 import { UnitsTreePage } from '../modules/units/units-tree-page';

@@ -2,8 +2,6 @@ import { AppShell, Burger, Group, ScrollArea, Stack, Text, UnstyledButton } from
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
-  IconInbox,
-  IconMessageCircle,
   IconBooks,
   IconBroadcast,
   IconCalendarEvent,
@@ -13,6 +11,8 @@ import {
   IconFileText,
   IconHierarchy2,
   IconHistory,
+  IconInbox,
+  IconMessageCircle,
   IconNews,
   IconSchool,
   IconShieldCheck,
