@@ -116,7 +116,8 @@ export async function prepareUpload(buffer: Buffer, originalName: string): Promi
   }
 }
 
-async function insertFile(tx: Executor, file: Prepared['main'], actor: Actor): Promise<number> {
+/** Stores one prepared file (or a variant of it) and returns its id. */
+export async function insertFile(tx: Executor, file: Prepared['main'], actor: Actor): Promise<number> {
   const row = await tx
     .insertInto('files')
     .values({

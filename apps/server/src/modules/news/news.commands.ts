@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { prepareUpload } from '../../platform/files.js';
+import { insertFile, prepareUpload } from '../../platform/files.js';
 import { findUnit } from '../org/units.repository.js';
 import { assertArticleAction, canWriteFor } from './news.policy.js';
 import {
@@ -138,28 +138,6 @@ export async function addComment(db: Db, actor: Actor, id: number, body: string)
 
 const MEDIUM_SIDE = 960;
 
-async function insertFile(
-  tx: Tx,
-  actor: Actor,
-  file: { data: Buffer; contentType: string; name: string; width: number | null; height: number | null },
-) {
-  const row = await tx
-    .insertInto('files')
-    .values({
-      sha256: createHash('sha256').update(file.data).digest('hex'),
-      content_type: file.contentType,
-      size: file.data.length,
-      original_name: file.name,
-      data: file.data,
-      width: file.width,
-      height: file.height,
-      created_by: actor.accountId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /**
  * An image for the body or the cover: checked by content (JPEG, PNG, WebP only; 10 MB), re-encoded
  * without metadata by sharp at three widths (≤ 2000, 960 and 400 px) for the portal's srcset.
@@ -185,15 +163,19 @@ export async function uploadArticleImage(
   return db.transaction().execute(async (tx) => {
     const article = await lockVisibleArticle(tx, actor, id);
     assertArticleAction(actor, article, 'edit');
-    const fileId = await insertFile(tx, actor, prepared.main);
-    const mediumId = await insertFile(tx, actor, {
-      data: medium.data,
-      contentType: prepared.main.contentType,
-      name: prepared.main.name,
-      width: medium.info.width,
-      height: medium.info.height,
-    });
-    const thumbnailId = await insertFile(tx, actor, prepared.thumbnail as NonNullable<typeof prepared.thumbnail>);
+    const fileId = await insertFile(tx, prepared.main, actor);
+    const mediumId = await insertFile(
+      tx,
+      {
+        data: medium.data,
+        contentType: prepared.main.contentType,
+        name: prepared.main.name,
+        width: medium.info.width,
+        height: medium.info.height,
+      },
+      actor,
+    );
+    const thumbnailId = await insertFile(tx, prepared.thumbnail as NonNullable<typeof prepared.thumbnail>, actor);
     await tx
       .insertInto('article_files')
       .values({ file_id: fileId, article_id: id, medium_id: mediumId, thumbnail_id: thumbnailId })
