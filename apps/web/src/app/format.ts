@@ -80,18 +80,27 @@ export function formatPercent(value: number, digits = 1, minDigits = 0): string 
 
 const VN_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/u;
 
+const OTHER_OFFSET = /(?:Z|[+-](?!07:?00$)\d{2}:?\d{2})$/u;
+
 /**
  * Activities live in Vietnam time: the server answers "2024-09-05T08:00:00+07:00". These helpers
  * read and write the wall-clock digits, so the time shown is the time in Vietnam wherever the
- * browser is.
+ * browser is. A timestamp in another offset (confirmations, answers: "2024-09-05T01:00:00.000Z")
+ * is first moved to Vietnam time, so it does not show UTC's digits.
  */
 export function vnParts(value: string): { date: string; time: string } {
-  const match = VN_DATE_TIME.exec(value);
+  const match = VN_DATE_TIME.exec(OTHER_OFFSET.test(value) ? inVietnam(value) : value);
   if (!match) return { date: '', time: '' };
   return { date: `${match[1]}-${match[2]}-${match[3]}`, time: `${match[4]}:${match[5]}` };
 }
 
-/** "2024-09-05T08:00:00+07:00" → "05/09/2024 08:00". */
+/** "2024-09-05T01:00:00.000Z" → "2024-09-05T08:00:00.000" (Vietnam's wall clock); unparsable: as is. */
+function inVietnam(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms + 7 * 3_600_000).toISOString().slice(0, 23);
+}
+
+/** "2024-09-05T08:00:00+07:00" (or the same instant in UTC) → "05/09/2024 08:00". */
 export function formatVnDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const { date, time } = vnParts(value);
