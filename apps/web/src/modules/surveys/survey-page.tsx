@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldErrors } from '../../app/errors';
 import { formatDate } from '../../app/format';
-import { ButtonLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
 import { SurveyStatusBadge } from './survey-list-page';
@@ -209,6 +209,9 @@ export function SurveyPage({ surveyId }: { surveyId: number }) {
   };
   return (
     <Stack gap="md" maw={720}>
+      <AnchorLink to="/surveys" size="sm">
+        ← {t('surveys.title')}
+      </AnchorLink>
       <Stack gap={4}>
         <Group gap={6}>
           <SurveyStatusBadge status={survey.status} />
