@@ -87,7 +87,8 @@ export function DocumentPage({ documentId }: { documentId: number }) {
             </Group>
           ))}
           {document.topics.length > 0 ? (
-            <Group gap="xs" align="flex-start" wrap="nowrap">
+            // Wraps: on a phone the topics go under their label instead of being cut to "Nghị quyết, chỉ thị của…".
+            <Group gap="xs" align="flex-start" wrap="wrap">
               <Text size="sm" c="dimmed" w={130} style={{ flexShrink: 0 }}>
                 {t('library.fields.topics')}
               </Text>

@@ -79,9 +79,10 @@ export function StudyPage({ search, onSearchChange }: StudyPageProps) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Stack gap={2}>
-          <PageTitle>{t('library.study.title')}</PageTitle>
+          {/* A member's page is the menu's "Tài liệu cần học"; a manager's also holds the assignments given. */}
+          <PageTitle>{manager ? t('library.study.title') : t('library.study.nav')}</PageTitle>
           <Text size="sm" c="dimmed">
-            {t('library.study.subtitle')}
+            {manager ? t('library.study.subtitle') : t('library.study.subtitleMember')}
           </Text>
         </Stack>
         {manager ? (
