@@ -207,6 +207,9 @@ export function AppLayout() {
                   label={link.label}
                   leftSection={<link.icon size={18} stroke={1.6} />}
                   active={link.active}
+                  // The router marks a link current (aria-current, which Mantine also highlights) for
+                  // any page below it; `active` above decides, so /y-kien is not lit on /y-kien/xu-ly.
+                  activeOptions={{ exact: true, includeSearch: false }}
                   onClick={nav.close}
                   variant="light"
                 />
