@@ -157,22 +157,23 @@ function MyReports() {
       ) : (
         query.data.items.map((report) => (
           <Card key={report.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <AnchorLink to="/info-reports/$reportId" params={{ reportId: report.id }} fw={500} lineClamp={2}>
-                  {report.description ?? report.url ?? t('infoReports.form.screenshot')}
-                </AnchorLink>
+            {/* The status on its own line under the text: beside it, it was cut to "M…", "Đang x…". */}
+            <Stack gap={4} style={{ minWidth: 0 }}>
+              <AnchorLink to="/info-reports/$reportId" params={{ reportId: report.id }} fw={500} lineClamp={2}>
+                {report.description ?? report.url ?? t('infoReports.form.screenshot')}
+              </AnchorLink>
+              <Group gap="xs" wrap="wrap">
+                <StatusBadge status={report.status} />
                 <Text size="sm" c="dimmed">
                   {t(`infoReports.platforms.${report.platform}`)} · {formatDate(report.reportedOn)}
                 </Text>
-                {report.clarificationArticle ? (
-                  <Anchor href={`/tin-tuc/${report.clarificationArticle.slug}`} size="sm" target="_blank">
-                    {report.clarificationArticle.title}
-                  </Anchor>
-                ) : null}
-              </Stack>
-              <StatusBadge status={report.status} />
-            </Group>
+              </Group>
+              {report.clarificationArticle ? (
+                <Anchor href={`/tin-tuc/${report.clarificationArticle.slug}`} size="sm" target="_blank">
+                  {report.clarificationArticle.title}
+                </Anchor>
+              ) : null}
+            </Stack>
           </Card>
         ))
       )}
