@@ -28,7 +28,8 @@ export function ConcernView({ concern, attachmentLinks = true }: ViewProps) {
         {concern.title}
       </Title>
       <Text size="sm" c="dimmed">
-        {concern.anonymous ? t('concerns.anonymousItem') : (concern.authorName ?? '')}{' '}
+        {/* The sender's own view has no author name: no dangling separator before the unit then. */}
+        {concern.anonymous ? `${t('concerns.anonymousItem')} · ` : concern.authorName ? `${concern.authorName} · ` : ''}
         {t('concerns.handledBy', { unit: concern.unitName, date: formatDate(concern.dueOn) })}
       </Text>
       <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{concern.body}</Text>
