@@ -1,5 +1,5 @@
 import type { ConcernStatus } from '@lan-toa/contracts';
-import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,6 +21,10 @@ export function ConcernInboxPage() {
   const query = useQuery(inboxQuery(filter === 'waiting' ? null : filter));
   const items = (query.data?.items ?? []).filter((item) => filter !== 'waiting' || WAITING.includes(item.status));
   const overdue = items.filter((item) => item.overdue).length;
+  const filters = FILTERS.map((f) => ({
+    value: f,
+    label: t(f === 'waiting' ? 'concerns.inbox.waiting' : `concerns.status.${f}`),
+  }));
   return (
     <Stack gap="md" maw={860}>
       <Group justify="space-between" wrap="wrap">
@@ -29,13 +33,19 @@ export function ConcernInboxPage() {
           {t('concerns.inbox.figures')}
         </ButtonLink>
       </Group>
+      {/* Seven statuses do not fit a phone's width: a list there, the segmented control from tablets up. */}
+      <NativeSelect
+        hiddenFrom="sm"
+        aria-label={t('concerns.inbox.statusFilter')}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value as Filter)}
+        data={filters}
+      />
       <SegmentedControl
+        visibleFrom="sm"
         value={filter}
         onChange={(value) => setFilter(value as Filter)}
-        data={FILTERS.map((f) => ({
-          value: f,
-          label: t(f === 'waiting' ? 'concerns.inbox.waiting' : `concerns.status.${f}`),
-        }))}
+        data={filters}
         style={{ overflowX: 'auto', maxWidth: '100%' }}
         size="xs"
       />
