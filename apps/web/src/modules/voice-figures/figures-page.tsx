@@ -1,5 +1,5 @@
 import type { ConcernFigureRow, ConcernFigures } from '@lan-toa/contracts';
-import { Box, Card, Group, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Box, Card, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -8,8 +8,11 @@ import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } fro
 import { api } from '../../app/api';
 import { formatNumber, formatPercent, vnToday } from '../../app/format';
 import { useMe } from '../../app/session';
+import { DateField } from '../../components/date-input';
+import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
+import { UnitPicker } from '../../components/unit-picker';
 
 const DASH = '—';
 const pct = (share: number | null) => (share === null ? DASH : formatPercent(share * 100, 0));
@@ -28,16 +31,12 @@ function yearStart(): string {
 export function ConcernFiguresPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const units = [
-    ...new Map(
-      me.roles
-        .filter((g) => g.unitId !== null && (g.role === 'unit_admin' || g.role === 'unit_editor'))
-        .map((g) => [g.unitId as number, g.unitName ?? '']),
-    ),
-  ];
-  for (const id of me.homeUnitIds)
-    if (!units.some(([u]) => u === id)) units.push([id, t('voiceFigures.unitNumber', { id })]);
-  const [unitId, setUnitId] = useState<string | null>(units[0] ? String(units[0][0]) : null);
+  // The first unit one manages (a school's chair: the school; the province's staff: the province).
+  const firstUnit =
+    me.roles.find((g) => g.unitId !== null && (g.role === 'unit_admin' || g.role === 'unit_editor'))?.unitId ??
+    me.homeUnitIds[0] ??
+    null;
+  const [unitId, setUnitId] = useState<number | null>(firstUnit);
   const [from, setFrom] = useState(yearStart());
   const [to, setTo] = useState(vnToday());
   const query = useQuery({
@@ -58,32 +57,28 @@ export function ConcernFiguresPage() {
 
   return (
     <Stack gap="md">
+      <AnchorLink to="/y-kien/xu-ly" size="sm">
+        ← {t('concerns.inbox.title')}
+      </AnchorLink>
       <PageTitle>{t('voiceFigures.title')}</PageTitle>
       <Text size="sm" c="dimmed">
         {t('voiceFigures.intro')}
       </Text>
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <Select
+        {/* Unit names from the tree, as on the channels and communication pages ("Đơn vị số 1" before). */}
+        <UnitPicker
           label={t('voiceFigures.unit')}
-          data={units.map(([id, name]) => ({ value: String(id), label: name }))}
           value={unitId}
-          onChange={setUnitId}
+          onChange={(next) => {
+            if (next !== null) setUnitId(next);
+          }}
+          allowDeselect={false}
+          clearable={false}
           w={{ base: '100%', sm: 320 }}
         />
-        <TextInput
-          label={t('voiceFigures.from')}
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          w={160}
-        />
-        <TextInput
-          label={t('voiceFigures.to')}
-          type="date"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          w={160}
-        />
+        {/* dd/mm/yyyy like every other date in the app (a native date field follows the device's language). */}
+        <DateField label={t('voiceFigures.from')} value={from} onChange={setFrom} clearable={false} w={160} />
+        <DateField label={t('voiceFigures.to')} value={to} onChange={setTo} clearable={false} w={160} />
       </Group>
       {query.isPending && unitId ? <LoadingState /> : null}
       {query.error ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : null}
@@ -120,8 +115,18 @@ export function ConcernFiguresPage() {
               </Box>
             </Card>
           ) : null}
-          <FigureTable title={t('voiceFigures.byUnit')} rows={data.byUnit} total={data.total} />
-          <FigureTable title={t('voiceFigures.byCategory')} rows={data.byCategory} total={data.total} />
+          <FigureTable
+            title={t('voiceFigures.byUnit')}
+            column={t('voiceFigures.unit')}
+            rows={data.byUnit}
+            total={data.total}
+          />
+          <FigureTable
+            title={t('voiceFigures.byCategory')}
+            column={t('voiceFigures.category')}
+            rows={data.byCategory}
+            total={data.total}
+          />
           <Text size="xs" c="dimmed">
             {t('voiceFigures.notes')}
           </Text>
@@ -149,7 +154,17 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   );
 }
 
-function FigureTable({ title, rows, total }: { title: string; rows: ConcernFigureRow[]; total: ConcernFigureRow }) {
+function FigureTable({
+  title,
+  column,
+  rows,
+  total,
+}: {
+  title: string;
+  column: string;
+  rows: ConcernFigureRow[];
+  total: ConcernFigureRow;
+}) {
   const { t } = useTranslation();
   const line = (r: ConcernFigureRow, bold = false) => (
     <Table.Tr key={r.key} fw={bold ? 700 : undefined}>
@@ -181,7 +196,7 @@ function FigureTable({ title, rows, total }: { title: string; rows: ConcernFigur
         <Table striped withTableBorder miw={720}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{title}</Table.Th>
+              <Table.Th>{column}</Table.Th>
               <Table.Th ta="right">{t('voiceFigures.count')}</Table.Th>
               <Table.Th ta="right">{t('voiceFigures.firstAnswer')}</Table.Th>
               <Table.Th ta="right">{t('voiceFigures.resolution')}</Table.Th>
