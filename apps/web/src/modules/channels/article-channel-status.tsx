@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { AnchorLink } from '../../components/links';
 import { ErrorState, LoadingState } from '../../components/states';
 import { articleChannelPostsQuery, useRetryPost } from './channels-api';
 
@@ -17,7 +18,7 @@ const STATUS_COLOR = {
   disconnected: 'orange',
 } as const;
 
-function PostRow({ articleId, post }: { articleId: number; post: ArticleChannelPostView }) {
+function PostRow({ articleId, unitId, post }: { articleId: number; unitId?: number; post: ArticleChannelPostView }) {
   const { t } = useTranslation();
   const retry = useRetryPost(articleId);
   const channel = t(`channels.short.${post.channel}`);
@@ -78,7 +79,7 @@ function PostRow({ articleId, post }: { articleId: number; post: ArticleChannelP
         </Alert>
       ) : null}
       {post.canRetry ? (
-        <Group>
+        <Group gap="sm">
           <Button
             size="xs"
             variant="light"
@@ -92,6 +93,12 @@ function PostRow({ articleId, post }: { articleId: number; post: ArticleChannelP
           >
             {t('channels.status.retry')}
           </Button>
+          {/* Sending again cannot help until the page is connected again: say where that is done. */}
+          {post.status === 'disconnected' ? (
+            <AnchorLink to="/channels" search={unitId ? { unitId } : {}} size="sm">
+              {t('channels.status.reconnect', { channel })}
+            </AnchorLink>
+          ) : null}
         </Group>
       ) : null}
     </Stack>
@@ -99,7 +106,7 @@ function PostRow({ articleId, post }: { articleId: number; post: ArticleChannelP
 }
 
 /** The article's delivery to Zalo and Facebook (embedded in the article page by the news module). */
-export function ArticleChannelStatus({ articleId }: { articleId: number }) {
+export function ArticleChannelStatus({ articleId, unitId }: { articleId: number; unitId?: number }) {
   const { t } = useTranslation();
   const query = useQuery(articleChannelPostsQuery(articleId));
   if (query.isError && (query.error as { status?: number }).status === 404) return null;
@@ -117,7 +124,7 @@ export function ArticleChannelStatus({ articleId }: { articleId: number }) {
           </Text>
         ) : null}
         {query.data?.posts.map((post) => (
-          <PostRow key={post.channel} articleId={articleId} post={post} />
+          <PostRow key={post.channel} articleId={articleId} unitId={unitId} post={post} />
         ))}
       </Stack>
     </Card>

@@ -91,7 +91,7 @@ export function ArticlePage({ articleId }: { articleId: number }) {
           </Stack>
         )}
       </Card>
-      {a.status === 'published' ? <ArticleChannelStatus articleId={a.id} /> : null}
+      {a.status === 'published' ? <ArticleChannelStatus articleId={a.id} unitId={a.publisher.id} /> : null}
       <Divider />
       <ArticleComments articleId={a.id} canComment={a.abilities.comment} />
     </Stack>
