@@ -35,7 +35,7 @@ export function DeliveriesTable({ unitId }: { unitId: number }) {
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={240}>
-            <Table striped horizontalSpacing="xs" fz="sm" data-testid="channel-deliveries">
+            <Table striped horizontalSpacing={6} fz="sm" data-testid="channel-deliveries">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('channels.deliveries.month')}</Table.Th>

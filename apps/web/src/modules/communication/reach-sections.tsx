@@ -1,5 +1,5 @@
 import type { DeliveriesView, DocumentReach, NewsReachView } from '@lan-toa/contracts';
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,7 +149,7 @@ export function DeliveriesTable({ data }: { data: DeliveriesView }) {
   const { t } = useTranslation();
   const rows = [...data.months].sort((a, b) => b.month.localeCompare(a.month) || a.channel.localeCompare(b.channel));
   return (
-    <Table striped data-testid="channel-deliveries">
+    <Table striped horizontalSpacing={6} data-testid="channel-deliveries">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('communication.col.month')}</Table.Th>
@@ -164,9 +164,10 @@ export function DeliveriesTable({ data }: { data: DeliveriesView }) {
           <Table.Tr key={`${m.month}-${m.channel}`}>
             <Table.Td>{`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={m.channel === 'zalo' ? 'blue' : 'indigo'}>
+              {/* Plain text: a badge is cut to "F…" when a phone squeezes the column. */}
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {t(`communication.channels.${m.channel}`)}
-              </Badge>
+              </Text>
             </Table.Td>
             <Table.Td ta="right">{num(m.published)}</Table.Td>
             <Table.Td ta="right" c={m.failed > 0 ? 'red' : undefined}>
