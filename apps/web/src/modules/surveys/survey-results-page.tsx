@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatNumber, formatPercent } from '../../app/format';
+import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
 import { resultsQuery } from './surveys-api';
@@ -76,7 +77,8 @@ function QuestionBlock({ item, index }: { item: SurveyQuestionResult; index: num
             </BarChart>
           </ResponsiveContainer>
         ) : null}
-        <Table.ScrollContainer minWidth={360}>
+        {/* Wide enough that a phone scrolls the table sideways instead of crushing unit names to a word a line. */}
+        <Table.ScrollContainer minWidth={Math.max(360, 180 + 64 * (q.kind === 'text' ? 1 : span))}>
           <Table striped fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -161,7 +163,11 @@ function RateBlock({ results }: { results: SurveyResults }) {
           {t('surveys.res.rate')}
         </Title>
         <Text fw={600} data-testid="response-rate">
-          {t('surveys.res.rateLine', { responded: r.responded, audience: r.audience, rate: pct(r.rate) })}
+          {t('surveys.res.rateLine', {
+            responded: formatNumber(r.responded),
+            audience: formatNumber(r.audience),
+            rate: pct(r.rate),
+          })}
         </Text>
         <Text size="xs" c="dimmed">
           {t('surveys.res.rateDay', { date: formatDate(results.day) })}
@@ -202,6 +208,9 @@ export function SurveyResultsPage({ surveyId }: { surveyId: number }) {
   const results = query.data;
   return (
     <Stack gap="md">
+      <AnchorLink to="/surveys" size="sm">
+        ← {t('surveys.title')}
+      </AnchorLink>
       <Group justify="space-between" align="flex-end">
         <PageTitle>{t('surveys.res.title', { title: results.title })}</PageTitle>
         <Anchor href={`/api/surveys/${surveyId}/results.xlsx`} download>
