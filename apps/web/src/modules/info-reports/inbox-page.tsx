@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Box, Card, Group, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconChartLine } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -79,7 +79,10 @@ export function InboxPage() {
                   >
                     {report.description ?? report.url ?? t('infoReports.inbox.noDescription')}
                   </AnchorLink>
-                  <StatusBadge status={report.status} />
+                  {/* Not shrunk below its width: on a phone the badge was cut to "M" for "Mới". */}
+                  <Box style={{ flexShrink: 0, maxWidth: '45%' }}>
+                    <StatusBadge status={report.status} />
+                  </Box>
                 </Group>
                 <Group gap="xs">
                   <Badge variant="outline" color="gray">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Image, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Image, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -38,12 +38,18 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
         w="fit-content"
         px={0}
       >
-        {t('infoReports.detail.back')}
+        {/* Names the list it goes back to, like the other pages' back links. */}
+        {staff ? t('infoReports.inbox.title') : t('infoReports.form.title')}
       </ButtonLink>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle>{t(`infoReports.platforms.${report.platform}`)}</PageTitle>
-        <StatusBadge status={report.status} />
-      </Group>
+      <Stack gap={6}>
+        <PageTitle>{t('infoReports.detail.title')}</PageTitle>
+        <Group gap="xs">
+          <StatusBadge status={report.status} />
+          <Badge variant="outline" color="gray">
+            {t(`infoReports.platforms.${report.platform}`)}
+          </Badge>
+        </Group>
+      </Stack>
       <Card withBorder padding="md">
         <Stack gap="xs">
           {report.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{report.description}</Text> : null}

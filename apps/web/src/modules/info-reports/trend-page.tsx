@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatNumber, formatPercent, today } from '../../app/format';
 import { DateField } from '../../components/date-input';
+import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/states';
 import { trendQuery } from './info-reports-api';
@@ -27,6 +28,9 @@ export function TrendPage() {
     bucket === 'month' ? `${period.slice(5, 7)}/${period.slice(0, 4)}` : formatDate(period);
   return (
     <Stack gap="md">
+      <AnchorLink to="/info-reports/inbox" size="sm">
+        ← {t('infoReports.inbox.title')}
+      </AnchorLink>
       <PageTitle>{t('infoReports.trend.title')}</PageTitle>
       <Group align="flex-end" gap="sm">
         <DateField label={t('infoReports.trend.from')} value={from} onChange={setFrom} w={150} />
