@@ -191,6 +191,7 @@ function run(job: LoadJob, items: unknown[]): Promise<LoadResult> {
           seconds,
           throughput: ok / seconds,
           slowestSecond: full.length > 2 ? Math.min(...full.slice(1)) : Math.min(...full),
+          perSecond: full,
           latency: summarize(latencies),
           okLatency: summarize(okLatencies),
           fromSchedule: summarize(fromSchedule),

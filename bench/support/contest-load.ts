@@ -43,6 +43,8 @@ export interface LoadResult {
   throughput: number;
   /** The fewest 2xx answers in one full second (the first second excluded). */
   slowestSecond: number;
+  /** 2xx answers in each full second, from the first request. */
+  perSecond: number[];
   /** Milliseconds from writing a request to its whole answer: every counted answer, and 2xx only. */
   latency: Summary;
   okLatency: Summary;
