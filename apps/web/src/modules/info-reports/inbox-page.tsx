@@ -1,4 +1,4 @@
-import { Badge, Box, Card, Group, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Box, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconChartLine } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/page-title';
+import { PaginationBar } from '../../components/pagination-bar';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/states';
-import { inboxQuery } from './info-reports-api';
+import { INBOX_PAGE_SIZE, inboxQuery } from './info-reports-api';
 import { STATUSES as INFO_REPORT_STATUSES } from './info-reports-enums';
 import { StatusBadge } from './report-badges';
 
@@ -18,6 +19,21 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const query = useQuery(inboxQuery(status === 'all' ? null : status, page));
   const counts = query.data?.counts ?? {};
+  // One filter, shown stacked on a phone and in a row from "sm" up.
+  const filter = {
+    value: status,
+    onChange: (value: string) => {
+      setStatus(value);
+      setPage(1);
+    },
+    data: [
+      { value: 'all', label: t('infoReports.inbox.all') },
+      ...INFO_REPORT_STATUSES.map((s) => ({
+        value: s,
+        label: `${t(`infoReports.statuses.${s}`)}${counts[s] ? ` (${counts[s]})` : ''}`,
+      })),
+    ],
+  };
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -26,38 +42,8 @@ export function InboxPage() {
           {t('infoReports.inbox.trend')}
         </ButtonLink>
       </Group>
-      <SegmentedControl
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
-          setPage(1);
-        }}
-        data={[
-          { value: 'all', label: t('infoReports.inbox.all') },
-          ...INFO_REPORT_STATUSES.map((s) => ({
-            value: s,
-            label: `${t(`infoReports.statuses.${s}`)}${counts[s] ? ` (${counts[s]})` : ''}`,
-          })),
-        ]}
-        orientation="vertical"
-        hiddenFrom="sm"
-        fullWidth
-      />
-      <SegmentedControl
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
-          setPage(1);
-        }}
-        data={[
-          { value: 'all', label: t('infoReports.inbox.all') },
-          ...INFO_REPORT_STATUSES.map((s) => ({
-            value: s,
-            label: `${t(`infoReports.statuses.${s}`)}${counts[s] ? ` (${counts[s]})` : ''}`,
-          })),
-        ]}
-        visibleFrom="sm"
-      />
+      <SegmentedControl {...filter} orientation="vertical" hiddenFrom="sm" fullWidth />
+      <SegmentedControl {...filter} visibleFrom="sm" />
       {query.isPending ? (
         <LoadingState />
       ) : query.isError ? (
@@ -96,8 +82,8 @@ export function InboxPage() {
               </Stack>
             </Card>
           ))}
-          {query.data.total > 20 ? (
-            <Pagination value={page} onChange={setPage} total={Math.ceil(query.data.total / 20)} />
+          {query.data.total > INBOX_PAGE_SIZE ? (
+            <PaginationBar page={page} pageSize={INBOX_PAGE_SIZE} total={query.data.total} onPageChange={setPage} />
           ) : null}
         </>
       )}

@@ -33,10 +33,13 @@ export const myReportsQuery = () =>
     queryFn: () => api.get<InfoReportPage>('/api/info-reports/mine', { pageSize: 50 }),
   });
 
+/** Reports per page of the province's inbox. */
+export const INBOX_PAGE_SIZE = 20;
+
 export const inboxQuery = (status: string | null, page: number) =>
   queryOptions({
     queryKey: keys.inbox(status, page),
-    queryFn: () => api.get<InfoReportPage>('/api/info-reports', { status, page, pageSize: 20 }),
+    queryFn: () => api.get<InfoReportPage>('/api/info-reports', { status, page, pageSize: INBOX_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
