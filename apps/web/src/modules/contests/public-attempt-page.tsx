@@ -1,10 +1,11 @@
-import { Alert, Center, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Group, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
 import { AnchorLink, ButtonLink } from '../../components/links';
+import { LoadingState } from '../../components/states';
 import { ResultView } from './attempt-result-page';
 import { publicAttemptQuery } from './public-contest-api';
 import { PublicShell } from './public-shell';
@@ -21,9 +22,7 @@ export function PublicAttemptPage({ contestId, attemptId }: { contestId: number;
   return (
     <PublicShell>
       {result.isLoading ? (
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <LoadingState />
       ) : result.isError || !result.data ? (
         <Stack gap="md" maw={560} mx="auto">
           <Alert color="red" icon={<IconAlertTriangle size={20} />} role="alert">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { errorMessage } from '../../app/errors';
 import { ButtonLink } from '../../components/links';
+import { LoadingState } from '../../components/states';
 import { ContestStateBadges } from './contest-badges';
 import { ContestOverview } from './contest-overview';
 import type { ContestView } from './contest-types';
@@ -18,14 +19,11 @@ import { PublicShell, useOptionalMe } from './public-shell';
  * without an account. A signed-in member plays with their account instead.
  */
 export function PublicContestPage({ contestId }: { contestId: number }) {
-  const { t } = useTranslation();
   const contest = useQuery(contestQuery(contestId));
   return (
     <PublicShell>
       {contest.isLoading ? (
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <LoadingState />
       ) : contest.isError || !contest.data ? (
         <Unavailable error={contest.error} contestId={contestId} onRetry={() => void contest.refetch()} />
       ) : contest.data.audience !== 'public' ? (
