@@ -48,6 +48,18 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
     setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
   };
 
+  // What every field of the form shares: focus on a refusal, its value, its error.
+  const bind = (field: Field) => ({
+    ref: (node: HTMLInputElement | null) => {
+      inputs.current[field] = node;
+    },
+    size: 'md' as const,
+    required: true,
+    value: values[field],
+    onChange: change(field),
+    error: errors[field],
+  });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setGeneral([]);
@@ -110,39 +122,23 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
             </Alert>
           ) : null}
           <TextInput
-            ref={(node) => {
-              inputs.current.fullName = node;
-            }}
+            {...bind('fullName')}
             label={t('contests.public.fullName')}
             placeholder={t('contests.public.fullNamePlaceholder')}
             autoComplete="name"
             maxLength={120}
-            size="md"
-            required
-            value={values.fullName}
-            onChange={change('fullName')}
-            error={errors.fullName}
             data-testid="entry-full-name"
           />
           <TextInput
-            ref={(node) => {
-              inputs.current.unitName = node;
-            }}
+            {...bind('unitName')}
             label={t('contests.public.unitName')}
             placeholder={t('contests.public.unitNamePlaceholder')}
             autoComplete="organization"
             maxLength={300}
-            size="md"
-            required
-            value={values.unitName}
-            onChange={change('unitName')}
-            error={errors.unitName}
             data-testid="entry-unit-name"
           />
           <TextInput
-            ref={(node) => {
-              inputs.current.phone = node;
-            }}
+            {...bind('phone')}
             label={t('contests.public.phone')}
             description={t('contests.public.phoneHint')}
             placeholder={t('contests.public.phonePlaceholder')}
@@ -150,11 +146,6 @@ export function PublicEntryForm({ contestId, signedIn }: { contestId: number; si
             inputMode="tel"
             autoComplete="tel"
             maxLength={20}
-            size="md"
-            required
-            value={values.phone}
-            onChange={change('phone')}
-            error={errors.phone}
             data-testid="entry-phone"
           />
           <Button
