@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { appSecret } from '../../platform/app-secrets.js';
 
 /**
  * Channel secrets at rest: AES-256-GCM, 12-byte random IV, the 16-byte tag, bound (as additional
@@ -20,18 +20,7 @@ export async function loadChannelKey(db: Db, configured: string | undefined): Pr
     return;
   }
   if (key) return;
-  const fresh = randomBytes(32).toString('base64');
-  const row = await sql<{ value: string }>`
-    with made as (
-      insert into app_secrets (name, value) values ('channel_secret_key', ${fresh})
-      on conflict (name) do nothing returning value
-    )
-    select value from made union all select value from app_secrets where name = 'channel_secret_key' limit 1`.execute(
-    db,
-  );
-  const value = row.rows[0]?.value;
-  if (!value) throw new Error('channel secret key missing');
-  key = Buffer.from(value, 'base64');
+  key = await appSecret(db, 'channel_secret_key', 'base64');
 }
 
 function currentKey(): Buffer {

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.js';
+import { appSecret } from '../../platform/app-secrets.js';
 
 /**
  * Attempt tokens: `attemptId.roundId.signature`, an HMAC with a secret every app process reads
@@ -14,16 +14,7 @@ let secret: Buffer | null = null;
 
 export async function loadAttemptSecret(db: Db): Promise<void> {
   if (secret) return;
-  const fresh = randomBytes(32).toString('base64url');
-  const row = await sql<{ value: string }>`
-    with made as (
-      insert into app_secrets (name, value) values ('attempt_token', ${fresh})
-      on conflict (name) do nothing returning value
-    )
-    select value from made union all select value from app_secrets where name = 'attempt_token' limit 1`.execute(db);
-  const value = row.rows[0]?.value;
-  if (!value) throw new Error('attempt token secret missing');
-  secret = Buffer.from(value, 'base64url');
+  secret = await appSecret(db, 'attempt_token', 'base64url');
 }
 
 function sign(text: string): string {

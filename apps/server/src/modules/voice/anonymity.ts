@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Executor } from '../../db/database.js';
+import type { Executor } from '../../db/database.js';
+import { appSecret } from '../../platform/app-secrets.js';
 import { todayInVietnam } from '../../platform/dates.js';
 
 /**
@@ -91,18 +92,9 @@ export function normaliseTrackingCode(input: string): string | null {
 
 let secret: Buffer | null = null;
 
-async function trackingSecret(db: Db | Executor): Promise<Buffer> {
+async function trackingSecret(db: Executor): Promise<Buffer> {
   if (secret) return secret;
-  const fresh = randomBytes(32).toString('base64url');
-  const row = await sql<{ value: string }>`
-    with made as (
-      insert into app_secrets (name, value) values ('voice_tracking', ${fresh})
-      on conflict (name) do nothing returning value
-    )
-    select value from made union all select value from app_secrets where name = 'voice_tracking' limit 1`.execute(db);
-  const value = row.rows[0]?.value;
-  if (!value) throw new Error('voice tracking secret missing');
-  secret = Buffer.from(value, 'base64url');
+  secret = await appSecret(db, 'voice_tracking', 'base64url');
   return secret;
 }
 
