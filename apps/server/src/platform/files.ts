@@ -197,3 +197,9 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartU
   if (!upload) throw NO_FILE();
   return { ...upload, fields };
 }
+
+/** The Content-Disposition of a served file: an ASCII fallback name and the exact name in UTF-8 (RFC 6266). */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]|["\\]/gu, '');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { readMultipart } from '../../platform/files.js';
+import { contentDisposition, readMultipart } from '../../platform/files.js';
 import { assertCanEditActivity, assertCanViewActivity, canViewActivity } from './activities.policy.js';
 import { findActivity } from './activities.repository.js';
 import { ACTIVITY_TAGS } from './activities.routes.js';
@@ -18,11 +18,6 @@ import { addActivityFile, removeActivityFile } from './files.commands.js';
 import { listActivityFiles, loadFileForServing, presentActivityFile } from './files.repository.js';
 
 const tags = ACTIVITY_TAGS;
-
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]|["\\]/gu, '');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const activityFileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -99,7 +94,7 @@ export const activityFileRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         }
         return reply
           .header('content-type', file.contentType)
-          .header('content-disposition', disposition(file.kind === 'photo' ? 'inline' : 'attachment', file.name))
+          .header('content-disposition', contentDisposition(file.kind === 'photo' ? 'inline' : 'attachment', file.name))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, max-age=3600')
           .send(file.data);

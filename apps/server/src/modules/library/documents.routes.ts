@@ -15,7 +15,7 @@ import type { Db, Executor } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { AppError } from '../../platform/errors.js';
-import { readMultipart } from '../../platform/files.js';
+import { contentDisposition, readMultipart } from '../../platform/files.js';
 import {
   addDocumentFile,
   createDocument,
@@ -41,11 +41,6 @@ async function viewDocument(db: Executor, actor: Actor, id: number) {
     canEdit: canEditDocument(actor, document),
     canAssign: canAssignDocument(actor, document),
   });
-}
-
-function disposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]|["\\]/gu, '');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export const documentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -264,7 +259,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       const inline = request.query.inline === '1' && file.contentType === 'application/pdf';
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.name))
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.name))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .send(file.data);

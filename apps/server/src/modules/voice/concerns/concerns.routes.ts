@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
 import { requireActor } from '../../../platform/auth-plugin.js';
 import { type AppError, fieldError } from '../../../platform/errors.js';
+import { contentDisposition } from '../../../platform/files.js';
 import { configureAnonymity, trackingCodeHash } from '../anonymity.js';
 import { figureRoutes } from '../figures/figures.routes.js';
 import { createConcern, setCategoryDeadline, transitionConcern } from './concerns.commands.js';
@@ -31,11 +32,6 @@ async function hashOf(db: Db, code: string | undefined): Promise<string> {
   const hash = code ? await trackingCodeHash(db, code, 'concern') : null;
   if (!hash) throw fieldError('code', 'Mã theo dõi gồm 12 ký tự chữ và số, ví dụ 7KQ2-M9XD-4TPA');
   return hash;
-}
-
-function disposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]|["\\]/gu, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export const concernRoutes: FastifyPluginAsyncZod<{ db: Db; minUnitMembers: number }> = async (
@@ -236,7 +232,7 @@ export const concernRoutes: FastifyPluginAsyncZod<{ db: Db; minUnitMembers: numb
       const file = await attachmentFor(db, requireActor(request), request.params.id, request.params.attachmentId);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', disposition(file.name))
+        .header('content-disposition', contentDisposition('attachment', file.name))
         .header('x-content-type-options', 'nosniff')
         .send(file.data);
     },
