@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ConcernStatusCode } from '../../db/schema-concerns.js';
 import { displayUnitFor, newTrackingCode, trackingCodeHash } from '../../modules/voice/anonymity.js';
-import { addDays } from '../../modules/voice/concerns/concerns.commands.js';
-import { todayInVietnam } from '../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../platform/dates.js';
 
 /**
  * Demo concerns for the demo province: a dozen across categories and statuses, named and

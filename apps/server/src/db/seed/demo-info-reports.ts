@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/access.js';
-import { todayInVietnam } from '../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../platform/dates.js';
 
 /**
  * Demo reports of harmful information for the demo province: named ones by the demo member
@@ -104,12 +104,6 @@ const REPORTS: DemoReport[] = [
   },
 ];
 
-function shift(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 export async function seedDemoInfoReports(
   db: Db,
   actor: Actor,
@@ -124,9 +118,9 @@ export async function seedDemoInfoReports(
     .executeTakeFirst();
   await db.transaction().execute(async (tx) => {
     for (const r of REPORTS) {
-      const reportedOn = shift(today, -r.daysAgo);
-      const triagedOn = r.triage ? shift(reportedOn, r.triage.after) : null;
-      const concludedOn = r.triage?.concludeAfter !== undefined ? shift(reportedOn, r.triage.concludeAfter) : null;
+      const reportedOn = addDays(today, -r.daysAgo);
+      const triagedOn = r.triage ? addDays(reportedOn, r.triage.after) : null;
+      const concludedOn = r.triage?.concludeAfter !== undefined ? addDays(reportedOn, r.triage.concludeAfter) : null;
       const status = r.triage?.outcome ?? (r.triage ? 'verifying' : 'new');
       const row = await tx
         .insertInto('info_reports')

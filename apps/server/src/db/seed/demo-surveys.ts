@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { answerSurvey } from '../../modules/voice/surveys/responses.service.js';
 import { createSurvey, publishSurvey } from '../../modules/voice/surveys/surveys.commands.js';
 import type { Actor } from '../../platform/access.js';
-import { todayInVietnam } from '../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../platform/dates.js';
 import { Rng } from './random.js';
 
 /**
@@ -13,12 +13,6 @@ import { Rng } from './random.js';
  * not answered yet; and a closed named questionnaire from two months ago. Answers go through the
  * same service members use (one per person, display units for anonymous answers).
  */
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 const PULSE: Omit<SurveyInput, 'unitId' | 'opensOn' | 'closesOn'> = {
   kind: 'pulse',

@@ -4,7 +4,7 @@ import type { Db, Executor, Tx } from '../../../db/database.js';
 import type { ConcernStatusCode } from '../../../db/schema-concerns.js';
 import type { Actor } from '../../../platform/access.js';
 import { recordAudit } from '../../../platform/audit.js';
-import { todayInVietnam } from '../../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../../platform/dates.js';
 import { AppError, fieldError } from '../../../platform/errors.js';
 import { prepareUpload } from '../../../platform/files.js';
 
@@ -13,12 +13,6 @@ type PreparedFile = Awaited<ReturnType<typeof prepareUpload>>['main'];
 import { notify } from '../../notifications/notify.js';
 import { coarseDate, displayUnitFor, newTrackingCode, trackingCodeHash } from '../anonymity.js';
 import { CONCERN_NOT_FOUND, refusal, rolesOver, TRANSITIONS } from './concerns.policy.js';
-
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 async function deadlineDays(tx: Executor, category: string): Promise<number> {
   const row = await tx

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../../test/database.js';
 import { login, makeAccount, makeApp, makeMembers, makeTree, type Session } from '../../../../test/factories.js';
-import { todayInVietnam } from '../../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../../platform/dates.js';
 import { enqueue, runNextJob } from '../../../platform/jobs.js';
 import { client } from '../../activities/activities.test-helpers.js';
-import { addDays } from './concerns.commands.js';
 import { concernSweepQueue, sweepConcerns } from './concerns.sweeper.js';
 
 const { db } = await testDatabase();

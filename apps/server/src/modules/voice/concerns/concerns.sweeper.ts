@@ -1,10 +1,10 @@
 import { CONCERN_AUTO_CLOSE_DAYS } from '@lan-toa/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
-import { todayInVietnam } from '../../../platform/dates.js';
+import { addDays, todayInVietnam } from '../../../platform/dates.js';
 import { defineQueue, defineSchedule, onJob } from '../../../platform/jobs.js';
 import { notify } from '../../notifications/notify.js';
-import { addDays, escalateTo, handlerAccounts, lockConcern } from './concerns.commands.js';
+import { escalateTo, handlerAccounts, lockConcern } from './concerns.commands.js';
 
 /**
  * Every 15 minutes: tell handlers of new items, remind them a day before a deadline, escalate
