@@ -12,6 +12,11 @@ export function viDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** The local day of a moment, written the Vietnamese way: '05/09/2024'. */
+export function viDay(moment: Date): string {
+  return viDate(todayInVietnam(moment));
+}
+
 /** Adds days to a 'YYYY-MM-DD' day. */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { notificationKindSpec } from '@lan-toa/contracts';
+import { viDay } from '../../platform/dates.js';
 import { absoluteLink, type OutgoingMail } from './mail.js';
 
 /** The e-mails' words: Vietnamese, plain text with a simple HTML twin, every link absolute. */
@@ -14,12 +15,6 @@ export interface MailNotice {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const dateFormat = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
 const timeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
   hour: '2-digit',
@@ -27,8 +22,6 @@ const timeFormat = new Intl.DateTimeFormat('vi-VN', {
   day: '2-digit',
   month: '2-digit',
 });
-
-export const vietnamDate = (d: Date) => dateFormat.format(d);
 
 function footer() {
   const settings = absoluteLink('/notifications/settings');
@@ -67,7 +60,7 @@ export function digestMail(to: string, day: Date, notices: MailNotice[]): Outgoi
     return `• ${n.title} (${timeFormat.format(n.createdAt)})${n.body ? `\n   ${n.body}` : ''}${link}`;
   });
   const text = [
-    `Tổng hợp thông báo ngày ${vietnamDate(day)}`,
+    `Tổng hợp thông báo ngày ${viDay(day)}`,
     '',
     `Bạn có ${notices.length} thông báo chưa đọc:`,
     '',
@@ -85,13 +78,13 @@ export function digestMail(to: string, day: Date, notices: MailNotice[]): Outgoi
     })
     .join('');
   const html = page(
-    `<h2 style="font-size:18px">Tổng hợp thông báo ngày ${escapeHtml(vietnamDate(day))}</h2>` +
+    `<h2 style="font-size:18px">Tổng hợp thông báo ngày ${escapeHtml(viDay(day))}</h2>` +
       `<p>Bạn có ${notices.length} thông báo chưa đọc:</p><ul style="padding-left:20px">${items}</ul>` +
       `<p><a href="${escapeHtml(centre)}">Xem tất cả thông báo</a></p>`,
   );
   return {
     to,
-    subject: `[Lan Tỏa] Tổng hợp ${notices.length} thông báo ngày ${vietnamDate(day)}`,
+    subject: `[Lan Tỏa] Tổng hợp ${notices.length} thông báo ngày ${viDay(day)}`,
     text,
     html,
   };

@@ -1,3 +1,4 @@
+import { viDay } from '../../platform/dates.js';
 import { PORTAL_CSS_PATH } from './portal.css.js';
 import type { PortalArticle, PortalCard } from './portal.queries.js';
 
@@ -14,13 +15,6 @@ export function esc(value: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
-}
-
-const OFFSET_MS = 7 * 3_600_000;
-/** '05/09/2024' in Vietnam's time. */
-export function viDay(moment: Date): string {
-  const local = new Date(moment.getTime() + OFFSET_MS).toISOString();
-  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
 }
 
 const image = (fileId: number, width: 400 | 960 | null) =>
