@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeMembers, makeTree } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, noSideScroll, phoneContext } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 let server: RunningServer;
@@ -25,22 +25,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, who: { login: string; password: string }) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-input').fill(who.login);
-  await page.getByTestId('password-input').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-const fitsWidth = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-
 describe('an anonymous concern on a phone', () => {
   it('is sent by a member, answered by the chair and read back with the tracking code', async () => {
     // The member sends it anonymously.
     const memberContext = await phoneContext(browser);
     const page = await memberContext.newPage();
-    await signIn(page, member);
+    await logIn(page, server.url, member);
     await page.goto(`${server.url}/y-kien`);
     await page.getByPlaceholder('Chọn lĩnh vực').click();
     await page.getByRole('option', { name: /Điều kiện làm việc/u }).click();
@@ -50,20 +40,20 @@ describe('an anonymous concern on a phone', () => {
       .fill('Phòng tin học rất nóng vào buổi chiều, máy hay treo. Đề nghị lắp điều hòa.');
     await page.getByRole('switch', { name: 'Gửi ẩn danh' }).check({ force: true });
     await page.getByText('Không lưu tên, tài khoản, địa chỉ mạng', { exact: false }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await noSideScroll(page);
     await page.getByRole('button', { name: 'Gửi ẩn danh' }).click();
     const codeBox = page.getByTestId('tracking-code');
     await codeBox.waitFor();
     const code = (await codeBox.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/u);
     await page.getByText('Hãy chép hoặc ghi lại mã này ngay', { exact: false }).waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    await noSideScroll(page);
     await memberContext.close();
 
     // The chair answers it from the inbox.
     const chairContext = await phoneContext(browser);
     const chairPage = await chairContext.newPage();
-    await signIn(chairPage, chair);
+    await logIn(chairPage, server.url, chair);
     await chairPage.goto(`${server.url}/y-kien/xu-ly`);
     await chairPage.getByRole('link', { name: 'Phòng máy tính thiếu điều hòa' }).click();
     await chairPage.waitForURL(/\/y-kien\/xu-ly\/[0-9a-f-]{36}$/u);
@@ -73,7 +63,7 @@ describe('an anonymous concern on a phone', () => {
     await chairPage.getByLabel('Trả lời đoàn viên').fill('Nhà trường sẽ lắp 2 máy điều hòa trong tháng này.');
     await chairPage.getByRole('button', { name: 'Gửi trả lời' }).click();
     await chairPage.getByText('Đã giải quyết', { exact: true }).first().waitFor();
-    expect(await fitsWidth(chairPage)).toBe(true);
+    await noSideScroll(chairPage);
     await chairContext.close();
 
     // The member, not signed in, reads the answer with the code and rates it.
@@ -86,7 +76,7 @@ describe('an anonymous concern on a phone', () => {
       .poll(() => track.getByTestId('concern-answer').textContent())
       .toBe('Nhà trường sẽ lắp 2 máy điều hòa trong tháng này.');
     expect(track.url()).not.toContain(code);
-    expect(await fitsWidth(track)).toBe(true);
+    await noSideScroll(track);
     await track.locator('.mantine-Rating-label').last().click();
     await track.getByRole('button', { name: 'Gửi đánh giá và đóng ý kiến' }).click();
     await track.getByText('Đã đóng', { exact: true }).first().waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeMembers, makeTree } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, noSideScroll, phoneContext } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 let server: RunningServer;
@@ -13,16 +13,6 @@ let province: number;
 const DESCRIPTION = 'Bài đăng bịa đặt rằng giáo viên sẽ bị cắt phụ cấp ưu đãi từ tháng sau.';
 const URL_TEXT = 'https://example.com/bai-dang/tin-don-cat-phu-cap';
 const ARTICLE = 'Thông tin chính thức về phụ cấp ưu đãi nhà giáo';
-
-async function logIn(page: Page, who: { login: string; password: string }) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-input').fill(who.login);
-  await page.getByTestId('password-input').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
 beforeAll(async () => {
   server = await startServer();
@@ -56,7 +46,7 @@ describe('harmful information report on a phone', () => {
   it('a member reports a link with a description; the province admin verifies it and records the response', async () => {
     const memberContext = await phoneContext(browser);
     const page = await memberContext.newPage();
-    await logIn(page, member);
+    await logIn(page, server.url, member);
     await page.goto(`${server.url}/info-reports`);
     await page.getByRole('heading', { name: 'Báo tin xấu, độc' }).waitFor();
     await expect(page.getByText('trường của bạn không thấy').count()).resolves.toBe(1);
@@ -66,7 +56,7 @@ describe('harmful information report on a phone', () => {
     await page.getByRole('button', { name: 'Gửi tin báo' }).click();
     await page.getByText('Đã gửi. Cảm ơn bạn!').waitFor();
     await page.getByRole('link', { name: DESCRIPTION }).waitFor();
-    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await noSideScroll(page);
     await memberContext.close();
 
     const row = await server.db
@@ -78,7 +68,7 @@ describe('harmful information report on a phone', () => {
 
     const adminContext = await phoneContext(browser);
     const adminPage = await adminContext.newPage();
-    await logIn(adminPage, admin);
+    await logIn(adminPage, server.url, admin);
     await adminPage.goto(`${server.url}/info-reports/inbox`);
     await adminPage.getByRole('link', { name: DESCRIPTION }).click();
     await adminPage.getByText('Đỗ Thị Thu Hà').waitFor();
@@ -93,7 +83,7 @@ describe('harmful information report on a phone', () => {
     await adminPage.getByLabel('Số, ký hiệu văn bản').fill('45/CV-CĐGD');
     await adminPage.getByRole('button', { name: 'Lưu kết quả xử lý' }).click();
     await adminPage.getByText('Đã lưu.').waitFor();
-    expect(await pageWidth(adminPage)).toBeLessThanOrEqual(360);
+    await noSideScroll(adminPage);
     await adminContext.close();
 
     const handled = await server.db

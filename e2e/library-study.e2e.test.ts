@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, makeAccount, makeMembers, makeTree, type Session } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, noSideScroll, phoneContext, shot } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 /**
@@ -16,7 +15,6 @@ let browser: Browser;
 let member: { login: string; password: string };
 let admin: { login: string; password: string };
 let assignmentId: number;
-const shots = process.env.E2E_SHOTS;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
@@ -29,25 +27,6 @@ async function call<T>(session: Session, url: string, payload: object): Promise<
   });
   if (response.statusCode >= 300) throw new Error(`POST ${url}: ${response.statusCode} ${response.body}`);
   return response.json() as T;
-}
-
-async function logIn(page: Page, who: { login: string; password: string }) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-input').fill(who.login);
-  await page.getByTestId('password-input').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function noSideScroll(page: Page) {
-  const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
-  expect(widths[0]).toBeLessThanOrEqual((widths[1] as number) + 1);
 }
 
 beforeAll(async () => {
@@ -115,13 +94,13 @@ describe('studying a document on a phone', () => {
   it('a member reads, passes the quiz and confirms; the province sees it', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await logIn(page, member);
+    await logIn(page, server.url, member);
     await page.goto(`${server.url}/study`);
     const card = page.getByTestId('assignment-card');
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.innerText()).toContain('Cần học');
     await shot(page, 'study-list-360');
-    await noSideScroll(page);
+    await noSideScroll(page, 1);
     await page.getByTestId('assignment-title').click();
     await page.waitForURL(`**/study/${assignmentId}`);
     await expect.poll(() => page.getByTestId('assignment-document').innerText()).toContain('02-NQ/TW');
@@ -136,7 +115,7 @@ describe('studying a document on a phone', () => {
     await page.getByTestId('quiz-question').getByLabel('Quốc hội').check();
     await page.getByTestId('study-read').check();
     await shot(page, 'study-quiz-360');
-    await noSideScroll(page);
+    await noSideScroll(page, 1);
     await page.getByTestId('study-confirm').click();
     await expect.poll(() => page.getByTestId('quiz-failed').isVisible()).toBe(true);
     await page.getByTestId('quiz-question').getByLabel('Bộ Chính trị').check();
@@ -147,14 +126,14 @@ describe('studying a document on a phone', () => {
 
     const adminContext = await phoneContext(browser);
     const adminPage = await adminContext.newPage();
-    await logIn(adminPage, admin);
+    await logIn(adminPage, server.url, admin);
     await adminPage.goto(`${server.url}/study/${assignmentId}`);
     await expect.poll(() => adminPage.getByTestId('progress-total').innerText()).toContain('1/2');
     const pending = adminPage.getByTestId('pending-list');
     await expect.poll(() => pending.innerText()).toContain('Trần Văn Khoa');
     expect(await pending.innerText()).not.toContain('Nguyễn Thị Hồng Nhung');
     await shot(adminPage, 'study-progress-360');
-    await noSideScroll(adminPage);
+    await noSideScroll(adminPage, 1);
     await adminContext.close();
   });
 });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeTree } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, noSideScroll, phoneContext } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 let server: RunningServer;
@@ -12,20 +12,6 @@ let provinceEditor: { login: string; password: string };
 const TITLE = 'Hội thi nấu ăn ngày 8/3 của Công đoàn trường';
 const SUMMARY = 'Nữ đoàn viên các tổ chuyên môn trổ tài nấu ăn chào mừng Ngày Quốc tế Phụ nữ.';
 const BODY = 'Sáng nay, công đoàn trường tổ chức hội thi nấu ăn với sáu đội dự thi.';
-
-async function logIn(page: Page, who: { login: string; password: string }) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-input').fill(who.login);
-  await page.getByTestId('password-input').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function noSideScroll(page: Page) {
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(
-    0,
-  );
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -44,7 +30,7 @@ describe('news on a phone (360 px)', () => {
   it('a school editor writes and submits, the province editor approves and publishes, the portal shows it', async () => {
     const school = await phoneContext(browser);
     const page = await school.newPage();
-    await logIn(page, schoolEditor);
+    await logIn(page, server.url, schoolEditor);
     await page.goto(`${server.url}/news`);
     await page.getByTestId('article-create').click();
     await page.getByTestId('article-new-title').fill(TITLE);
@@ -66,7 +52,7 @@ describe('news on a phone (360 px)', () => {
 
     const province = await phoneContext(browser);
     const editor = await province.newPage();
-    await logIn(editor, provinceEditor);
+    await logIn(editor, server.url, provinceEditor);
     await editor.goto(`${server.url}/news?status=submitted`);
     await editor.getByTestId('article-title').filter({ hasText: TITLE }).click();
     await editor.waitForURL(/\/news\/\d+$/u);

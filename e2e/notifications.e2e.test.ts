@@ -4,7 +4,7 @@ import { makeContest } from '../apps/server/src/modules/contests/contests.test-h
 import { announceOpenedRounds } from '../apps/server/src/modules/notifications/contest-rounds.js';
 import { notify } from '../apps/server/src/modules/notifications/notify.js';
 import { makeAccount, makeMembers, makeTree } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, phoneContext } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 let server: RunningServer;
@@ -37,11 +37,7 @@ describe('a member’s notifications on a phone', () => {
   it('sees the unread count, opens a notice to its page, and chooses how e-mail comes', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-input').fill(member.login);
-    await page.getByTestId('password-input').fill(member.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, server.url, member);
 
     const bell = page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Thông báo, 2 chưa đọc');

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSurvey } from '../apps/server/src/modules/voice/surveys/responses.service.js';
 import type { Actor } from '../apps/server/src/platform/access.js';
 import { login, makeAccount, makeMembers, makeTree } from '../apps/server/test/factories.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { launchBrowser, logIn, noSideScroll, phoneContext, shot } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 /**
@@ -21,26 +20,6 @@ let browser: Browser;
 let member: { login: string; password: string };
 let admin: { login: string; password: string };
 let surveyId: number;
-const shots = process.env.E2E_SHOTS;
-
-async function logIn(page: Page, who: { login: string; password: string }) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-input').fill(who.login);
-  await page.getByTestId('password-input').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function noSideScroll(page: Page) {
-  const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, window.innerWidth]');
-  expect(widths[0]).toBeLessThanOrEqual((widths[1] as number) + 1);
-}
 
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 
@@ -113,26 +92,26 @@ describe('a pulse survey on a phone', () => {
   it('a member answers the open survey; the admin sees results with a small unit suppressed', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await logIn(page, member);
+    await logIn(page, server.url, member);
     await page.goto(`${server.url}/surveys`);
     const card = page.getByTestId('survey-card');
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.innerText()).toContain('Đang mở');
     await shot(page, 'surveys-list-360');
-    await noSideScroll(page);
+    await noSideScroll(page, 1);
     await card.getByText('Khảo sát nhanh về đời sống').click();
     await page.waitForURL(`**/surveys/${surveyId}`);
     await page.getByLabel('Vừa đủ').check();
     await page.getByPlaceholder('Nhập câu trả lời của bạn').fill('Mong giảm bớt hồ sơ, sổ sách.');
     await shot(page, 'survey-answer-360');
-    await noSideScroll(page);
+    await noSideScroll(page, 1);
     await page.getByTestId('survey-submit').click();
     await expect.poll(() => page.getByTestId('survey-thanks').isVisible()).toBe(true);
     await context.close();
 
     const adminContext = await phoneContext(browser);
     const adminPage = await adminContext.newPage();
-    await logIn(adminPage, admin);
+    await logIn(adminPage, server.url, admin);
     await adminPage.goto(`${server.url}/surveys/${surveyId}/results`);
     const rows = adminPage.getByTestId('question-result').first().getByTestId('result-row');
     await expect.poll(() => rows.count()).toBe(4);
@@ -144,7 +123,7 @@ describe('a pulse survey on a phone', () => {
     expect(commune).toContain('Ít hơn 5 câu trả lời — không hiển thị để bảo vệ người trả lời');
     expect(await adminPage.getByTestId('response-rate').innerText()).toContain('16 / 34');
     await shot(adminPage, 'survey-results-360');
-    await noSideScroll(adminPage);
+    await noSideScroll(adminPage, 1);
     await adminContext.close();
   });
 });
