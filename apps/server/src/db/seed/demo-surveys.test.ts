@@ -70,4 +70,25 @@ describe('the demo surveys', () => {
     expect(answers.length).toBeGreaterThan(20);
     expect(answers.every((a) => a.member_id !== null)).toBe(true);
   });
+
+  it('the demo member’s bell holds what is still to do, not October’s invitations', async () => {
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['kind', 'title', 'read_at', 'created_at'])
+      .where('account_id', '=', demoMember.id)
+      .where('kind', 'in', ['survey_open', 'study_assignment'])
+      .orderBy('created_at')
+      .execute();
+    const unread = notices.filter((n) => n.read_at === null).map((n) => n.title);
+    // The open survey and the running assignment wait; the closed questionnaire and the past
+    // assignment (given two months ago) are read and dated when they were sent.
+    expect(unread).toEqual([
+      'Tài liệu cần học: Học tập, quán triệt Nghị quyết số 02-NQ/TW và Luật Công đoàn năm 2024',
+      'Mời trả lời khảo sát “Khảo sát nhanh về đời sống, việc làm của CBNGNLĐ”',
+    ]);
+    expect(notices.filter((n) => n.read_at !== null)).toHaveLength(2);
+    const today = todayInVietnam();
+    const sentDays = notices.map((n) => todayInVietnam(n.created_at));
+    expect(sentDays.filter((day) => day === today)).toEqual([]);
+  });
 });

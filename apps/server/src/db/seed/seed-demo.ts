@@ -13,7 +13,7 @@ import { buildDemoOrganisation } from './demo-data.js';
 import { seedDemoInfoReports } from './demo-info-reports.js';
 import { seedDemoLibrary } from './demo-library.js';
 import { seedDemoNews } from './demo-news.js';
-import { seedDemoNotifications } from './demo-notifications.js';
+import { dateDemoNotices, seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoSurveys } from './demo-surveys.js';
 import { seedProvincePlan } from './seed-plan.js';
 
@@ -152,6 +152,7 @@ export async function seedDemo(db: Db, actor: Actor): Promise<DemoLogins> {
     memberAccountId: member.account.id,
     memberUnitId: unitOf(plainMember.unitKey),
   });
+  await dateDemoNotices(db);
   return {
     unitAdmin: {
       login: adminMember.email ?? adminMember.phone ?? '',
