@@ -1,5 +1,6 @@
 import { notificationKindSpec } from '@lan-toa/contracts';
 import { viDay } from '../../platform/dates.js';
+import { escapeHtml } from '../../platform/html.js';
 import { absoluteLink, type OutgoingMail } from './mail.js';
 
 /** The e-mails' words: Vietnamese, plain text with a simple HTML twin, every link absolute. */
@@ -11,9 +12,6 @@ export interface MailNotice {
   link: string | null;
   createdAt: Date;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const timeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',

@@ -1,4 +1,5 @@
 import { viDay } from '../../platform/dates.js';
+import { escapeHtml as esc } from '../../platform/html.js';
 import { PORTAL_CSS_PATH } from './portal.css.js';
 import type { PortalArticle, PortalCard } from './portal.queries.js';
 
@@ -7,15 +8,6 @@ import type { PortalArticle, PortalCard } from './portal.queries.js';
  * Every value from the database goes through `esc`, except an article's body, which was
  * sanitised when it was saved (news.sanitize.ts) and is only given image sizes here.
  */
-
-export function esc(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 const image = (fileId: number, width: 400 | 960 | null) =>
   `/api/news/files/${fileId}${width === null ? '' : `?w=${width}`}`;

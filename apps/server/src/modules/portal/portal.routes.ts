@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
+import { escapeHtml as esc } from '../../platform/html.js';
 import { contentSecurityPolicy } from '../../platform/web.js';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from './portal.css.js';
-import { articleHtml, type Chrome, emptyHtml, esc, gridHtml, leadHtml, page, pagerHtml } from './portal.html.js';
+import { articleHtml, type Chrome, emptyHtml, gridHtml, leadHtml, page, pagerHtml } from './portal.html.js';
 import * as portal from './portal.queries.js';
 import { countRead, registerPortalJobs } from './portal.reads.js';
 import { rssXml } from './portal.rss.js';

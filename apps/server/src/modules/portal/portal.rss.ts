@@ -1,4 +1,4 @@
-import { esc } from './portal.html.js';
+import { escapeHtml as esc } from '../../platform/html.js';
 import type { PortalCard } from './portal.queries.js';
 
 /** RSS 2.0 of the newest published articles (https://www.rssboard.org/rss-specification). */
